@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+/** The `rotation` command line: one yargs command per file, exit codes mapped in run.ts. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { validateCommand } from './validate.js';
+
+await yargs(hideBin(process.argv))
+  .scriptName('rotation')
+  .usage('$0 <command> [options]\n\n城乡教师交流轮岗 planner: validate a scenario, plan the year, check a plan.')
+  .command(validateCommand)
+  .demandCommand(1, 'Name a command (see --help).')
+  .strict()
+  .help()
+  .alias('h', 'help')
+  .version(false)
+  .wrap(Math.min(110, process.stdout.columns ?? 100))
+  .parseAsync();

@@ -1,0 +1,35 @@
+/** A whole scenario: what HR hands the planner, read and checked. */
+import type { Policy } from './policy.js';
+import type { Lock, Need, Rotation, School, TableName, Teacher } from './tables.js';
+
+export interface Scenario {
+  /** Folder or workbook it was read from (for messages). */
+  readonly name: string;
+  readonly policy: Policy;
+  readonly schools: readonly School[];
+  readonly teachers: readonly Teacher[];
+  readonly needs: readonly Need[];
+  readonly history: readonly Rotation[];
+  readonly locks: readonly Lock[];
+  /** Where each row came from, for messages that name file and line; absent for built scenarios. */
+  readonly source?: ScenarioSource;
+}
+
+export interface ScenarioSource {
+  /** File name per table (e.g. "teachers.csv" or "scenario.xlsx#teachers"). */
+  readonly files: Partial<Record<TableName, string>>;
+  /** Spreadsheet line of each row, per table (header is line 1). */
+  readonly lines: Partial<Record<TableName, readonly number[]>>;
+  /** Header as written and column letter, per table and column key. */
+  readonly headers: Partial<Record<TableName, Readonly<Record<string, { header: string; column: string }>>>>;
+}
+
+/** A school receives when it is rural or weak (FORMAT.md). */
+export function isReceiver(s: Pick<School, 'area' | 'weak'>): boolean {
+  return s.area === 'rural' || s.weak;
+}
+
+/** A school sends when it does not receive and is urban, town or high-quality (FORMAT.md). */
+export function isSender(s: Pick<School, 'area' | 'weak' | 'quality'>): boolean {
+  return !isReceiver(s) && (s.area === 'urban' || s.area === 'town' || s.quality);
+}

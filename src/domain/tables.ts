@@ -1,0 +1,123 @@
+/**
+ * The five scenario tables of FORMAT.md: their columns (English and Chinese
+ * headers — the glossary), which are required, and the zod schema of a row.
+ * A row arrives as a record of cell texts keyed by the English column name.
+ */
+import { z } from 'zod';
+import {
+  AREAS, BACKBONE_LEVELS, EDUCATION, GENDERS, LOCK_ACTIONS, STAGES, SUBJECTS, TITLES,
+  type CodeList, describeCodes, lookupCode,
+} from './codes.js';
+import {
+  boolCell, codeCell, optionalCodeCell, countCell, dateCell, decimalCell, listCell, optionalDateCell, requiredCell, textCell, yearCell,
+} from './cells.js';
+
+export type TableName = 'schools' | 'teachers' | 'needs' | 'history' | 'locks';
+export const TABLE_NAMES: readonly TableName[] = ['schools', 'teachers', 'needs', 'history', 'locks'];
+
+export interface Column {
+  readonly key: string;
+  readonly zh: string;
+  readonly required: boolean;
+}
+
+function columns(spec: Record<string, [zh: string, required: boolean]>): readonly Column[] {
+  return Object.entries(spec).map(([key, [zh, required]]) => ({ key, zh, required }));
+}
+
+/** The header glossary: every column of every table, English key and Chinese header. */
+export const COLUMNS: Readonly<Record<TableName, readonly Column[]>> = {
+  schools: columns({
+    school_id: ['学校代码', true], name: ['学校名称', false], county: ['县市区', true], stage: ['学段', false],
+    area: ['城乡类别', true], tier: ['艰苦程度', false], quality: ['优质学校', false], weak: ['薄弱学校', false],
+    students: ['学生数', false], classes: ['班级数', false], lat: ['纬度', false], lon: ['经度', false],
+    group: ['教育集团', false],
+  }),
+  teachers: columns({
+    teacher_id: ['教师编号', true], name: ['姓名', false], gender: ['性别', true], birth_date: ['出生日期', true],
+    school_id: ['所在学校', true], subject: ['任教学科', true], qualified_subjects: ['可任教学科', false],
+    title: ['职称', false], backbone: ['骨干等级', false], school_start_date: ['调入本校日期', true],
+    hire_date: ['参加工作日期', false], rural_months: ['乡村任教月数', false], title_target_year: ['拟申报职称年份', false],
+    education: ['学历', false], exempt: ['免交流原因', false], preferences: ['意向学校', false],
+  }),
+  needs: columns({
+    school_id: ['学校代码', true], subject: ['学科', true], teachers: ['缺编人数', true], priority: ['优先级', false],
+  }),
+  history: columns({
+    teacher_id: ['教师编号', true], from_school: ['派出学校', true], to_school: ['接收学校', true],
+    start_date: ['开始日期', true], end_date: ['结束日期', true],
+  }),
+  locks: columns({
+    teacher_id: ['教师编号', true], action: ['操作', true], school_id: ['学校代码', false], reason: ['原因', false],
+  }),
+};
+
+/** Subject codes known to a scenario: FORMAT.md's plus the policy's `subjects`. */
+export function subjectList(extra: Readonly<Record<string, string>>): CodeList<string> {
+  return { codes: [...SUBJECTS.codes, ...Object.keys(extra)], zh: { ...SUBJECTS.zh, ...extra }, aliases: SUBJECTS.aliases };
+}
+
+function subjectListCell(subjects: CodeList<string>) {
+  return listCell.transform((items, ctx) => {
+    const out: string[] = [];
+    for (const item of items) {
+      const code = lookupCode(subjects, item);
+      if (code === undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" 不是学科 / is not a subject: ${describeCodes(subjects)}` });
+        return z.NEVER;
+      }
+      if (!out.includes(code)) out.push(code);
+    }
+    return out;
+  });
+}
+
+const tier = textCell.transform((v, ctx) => {
+  if (v === '') return null;
+  if (!/^[0-3]$/.test(v)) {
+    ctx.addIssue({ code: 'custom', message: `"${v}" 不是0–3 / tier must be 0, 1, 2 or 3` });
+    return z.NEVER;
+  }
+  return Number(v);
+});
+
+const priority = textCell.transform((v, ctx) => {
+  if (v === '') return 3;
+  if (!/^[1-3]$/.test(v)) {
+    ctx.addIssue({ code: 'custom', message: `"${v}" 不是1–3 / priority must be 1 (highest), 2 or 3` });
+    return z.NEVER;
+  }
+  return Number(v);
+});
+
+/** Row schemas; subject cells accept the scenario's subject list. */
+export function rowSchemas(subjects: CodeList<string> = subjectList({})) {
+  const subject = codeCell(subjects);
+  const school = z.object({
+    school_id: requiredCell, name: textCell, county: requiredCell, stage: codeCell(STAGES, 'primary'),
+    area: codeCell(AREAS), tier, quality: boolCell, weak: boolCell,
+    students: countCell(), classes: countCell(), lat: decimalCell, lon: decimalCell, group: textCell,
+  }).transform((s) => ({ ...s, tier: s.tier ?? (s.area === 'rural' ? 1 : 0) }));
+  const teacher = z.object({
+    teacher_id: requiredCell, name: textCell, gender: codeCell(GENDERS), birth_date: dateCell,
+    school_id: requiredCell, subject, qualified_subjects: subjectListCell(subjects),
+    title: codeCell(TITLES, 'none'), backbone: codeCell(BACKBONE_LEVELS, 'none'),
+    school_start_date: dateCell, hire_date: optionalDateCell, rural_months: countCell(),
+    title_target_year: yearCell, education: optionalCodeCell(EDUCATION),
+    exempt: textCell, preferences: listCell,
+  });
+  const need = z.object({ school_id: requiredCell, subject, teachers: countCell(), priority });
+  const rotation = z.object({
+    teacher_id: requiredCell, from_school: requiredCell, to_school: requiredCell, start_date: dateCell, end_date: dateCell,
+  });
+  const lock = z.object({ teacher_id: requiredCell, action: codeCell(LOCK_ACTIONS), school_id: textCell, reason: textCell })
+    .transform((l) => ({ ...l, school_id: l.school_id === '' ? null : l.school_id }));
+  return { schools: school, teachers: teacher, needs: need, history: rotation, locks: lock } as const;
+}
+
+type Schemas = ReturnType<typeof rowSchemas>;
+export type School = z.output<Schemas['schools']>;
+export type Teacher = z.output<Schemas['teachers']>;
+export type Need = z.output<Schemas['needs']>;
+export type Rotation = z.output<Schemas['history']>;
+export type Lock = z.output<Schemas['locks']>;

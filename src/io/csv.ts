@@ -1,0 +1,25 @@
+/** CSV text ⇄ RawTable with csv-parse / csv-stringify. */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { InputError } from '../domain/errors.js';
+import type { RawTable } from './raw-table.js';
+
+/** Parses CSV text; a file without a header row is an error. Blank lines are skipped. */
+export function parseCsv(text: string, file: string): RawTable {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new InputError([{ file, ...(line !== undefined ? { row: line } : {}), message: `CSV 格式错误 / not valid CSV: ${(err as Error).message}` }]);
+  }
+  const header = records[0];
+  if (header === undefined) throw new InputError([{ file, message: '文件为空 / the file is empty (a header row is needed)' }]);
+  const rows = records.slice(1).filter((r) => r.record.some((c) => c.trim() !== ''));
+  return { file, headers: header.record, rows: rows.map((r) => r.record), lines: rows.map((r) => r.info.lines) };
+}
+
+/** Writes a table as CSV text with a BOM, so Excel opens it with Chinese intact. */
+export function formatCsv(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return stringify([headers, ...rows], { bom: true, record_delimiter: 'windows' });
+}

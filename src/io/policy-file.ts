@@ -1,0 +1,66 @@
+/** policy.json (or a workbook's `policy` sheet) and `--set key=value` overrides → Policy. */
+import { InputError, type InputProblem } from '../domain/errors.js';
+import { type Policy, policySchema } from '../domain/policy.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Reads a `--set` value: JSON when it parses (0.15, null, true, "x"), text otherwise. */
+function parseValue(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+/** Sets `a.b.c` = value inside a plain object, creating the levels on the way. */
+export function setPath(target: Record<string, Json>, path: string, value: Json): void {
+  const keys = path.split('.');
+  let node: Record<string, Json> = target;
+  for (const k of keys.slice(0, -1)) {
+    const next = node[k];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[k] = {};
+    node = node[k] as Record<string, Json>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+/** Applies "rotation.min_share=0.15" style overrides to raw policy JSON. */
+export function applyOverrides(raw: Record<string, Json>, sets: readonly string[], file = '--set'): Record<string, Json> {
+  const out = structuredClone(raw);
+  const problems: InputProblem[] = [];
+  for (const s of sets) {
+    const eq = s.indexOf('=');
+    if (eq <= 0) problems.push({ file, message: `"${s}" 应写成 key=value / must be key=value, e.g. rotation.min_share=0.15` });
+    else setPath(out, s.slice(0, eq).trim(), parseValue(s.slice(eq + 1).trim()));
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return out;
+}
+
+/** Parses raw policy JSON; every problem names the key (as the "column"). */
+export function parsePolicy(raw: unknown, file: string): Policy {
+  const parsed = policySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new InputError(parsed.error.issues.map((i) => ({ file, column: i.path.join('.') || '(top level)', message: i.message })));
+}
+
+/** Reads policy.json text. */
+export function policyJsonText(text: string, file: string): Record<string, Json> {
+  try {
+    const v = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('the top level must be an object { … }');
+    return v;
+  } catch (err) {
+    throw new InputError([{ file, message: `不是有效的 JSON / not valid JSON: ${(err as Error).message}` }]);
+  }
+}
+
+/** A workbook `policy` sheet of key,value rows → raw policy JSON. */
+export function policyFromRows(rows: readonly (readonly string[])[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [key, value] of rows) if (key && key.trim() !== '' && key.trim() !== 'key') setPath(out, key.trim(), parseValue((value ?? '').trim()));
+  return out;
+}
+
+export type { Json };

@@ -1,0 +1,130 @@
+/**
+ * Reads a scenario — a folder of CSV files or one .xlsx workbook — into a
+ * checked Scenario. Throws InputError listing every problem found (all
+ * files, all rows) and never returns a half-read scenario.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { InputError, type InputProblem } from '../domain/errors.js';
+import { integrityProblems } from '../domain/integrity.js';
+import type { Policy } from '../domain/policy.js';
+import type { Scenario, ScenarioSource } from '../domain/scenario.js';
+import { rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
+import { parseCsv } from './csv.js';
+import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
+import { applyOverrides, type Json, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
+import type { RawTable } from './raw-table.js';
+import { KNOWN_HEADERS, readTable } from './table.js';
+import { readWorkbookTables } from './xlsx-read.js';
+
+export interface ReadOptions {
+  readonly encoding?: Encoding;
+  /** `--set key=value` policy overrides. */
+  readonly set?: readonly string[];
+}
+
+export interface ReadResult {
+  readonly scenario: Scenario;
+  /** Things the user should know that are not errors (unknown columns kept out). */
+  readonly warnings: string[];
+}
+
+const REQUIRED: readonly TableName[] = ['schools', 'teachers', 'needs'];
+/** Sheet names accepted in a workbook, besides the English ones. */
+const SHEET_ZH: Record<TableName, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定' };
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+async function readFolder(dir: string, encoding: Encoding): Promise<{ tables: Partial<Record<TableName, RawTable>>; policy: Record<string, Json>; policyFile: string }> {
+  const tables: Partial<Record<TableName, RawTable>> = {};
+  const problems: InputProblem[] = [];
+  for (const name of TABLE_NAMES) {
+    const file = `${name}.csv`;
+    const path = join(dir, file);
+    if (!(await exists(path))) {
+      if (REQUIRED.includes(name)) problems.push({ file: join(basename(dir), file), message: '缺少必需的文件 / required file is missing' });
+      continue;
+    }
+    try {
+      tables[name] = parseCsv(decodeCsv(await readFile(path), file, encoding, KNOWN_HEADERS), file);
+    } catch (err) {
+      if (err instanceof InputError) problems.push(...err.problems);
+      else throw err;
+    }
+  }
+  const policyPath = join(dir, 'policy.json');
+  let policy: Record<string, Json> = {};
+  try {
+    if (await exists(policyPath)) policy = policyJsonText(await readFile(policyPath, 'utf8'), 'policy.json');
+  } catch (err) {
+    if (err instanceof InputError) problems.push(...err.problems);
+    else throw err;
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { tables, policy, policyFile: 'policy.json' };
+}
+
+async function readWorkbook(path: string): Promise<{ tables: Partial<Record<TableName, RawTable>>; policy: Record<string, Json>; policyFile: string }> {
+  const file = basename(path);
+  const bytes = await readFile(path);
+  if (isLegacyXls(bytes)) throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx / this is a legacy .xls file: please save it as .xlsx' }]);
+  const sheets = await readWorkbookTables(bytes, file);
+  const tables: Partial<Record<TableName, RawTable>> = {};
+  const problems: InputProblem[] = [];
+  for (const name of TABLE_NAMES) {
+    const sheet = sheets.get(name) ?? sheets.get(SHEET_ZH[name]);
+    if (sheet === undefined) {
+      if (REQUIRED.includes(name)) problems.push({ file, message: `缺少工作表 ${name} (${SHEET_ZH[name]}) / required sheet is missing` });
+    } else if (sheet.headers.length === 0) {
+      problems.push({ file: sheet.file, message: '工作表为空 / the sheet is empty (a header row is needed)' });
+    } else tables[name] = sheet;
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const beside = join(path, '..', 'policy.json');
+  const policySheet = sheets.get('policy');
+  if (policySheet) return { tables, policy: policyFromRows(policySheet.rows), policyFile: `${file}#policy` };
+  if (await exists(beside)) return { tables, policy: policyJsonText(await readFile(beside, 'utf8'), 'policy.json'), policyFile: 'policy.json' };
+  return { tables, policy: {}, policyFile: 'policy.json' };
+}
+
+/** Parses the raw tables into a Scenario, with every problem of every table. */
+export function scenarioFromTables(name: string, tables: Partial<Record<TableName, RawTable>>, policy: Policy, policyFile = 'policy.json'): ReadResult {
+  void policyFile;
+  const schemas = rowSchemas(subjectList(policy.subjects));
+  const problems: InputProblem[] = [];
+  const warnings: string[] = [];
+  const source: { files: Partial<Record<TableName, string>>; lines: Partial<Record<TableName, number[]>>; headers: ScenarioSource['headers'] } = { files: {}, lines: {}, headers: {} };
+  const data: Record<TableName, unknown[]> = { schools: [], teachers: [], needs: [], history: [], locks: [] };
+  for (const table of TABLE_NAMES) {
+    const raw = tables[table];
+    if (raw === undefined) continue;
+    const read = readTable(raw, table, schemas[table]);
+    problems.push(...read.problems);
+    if (read.unknownColumns.length > 0) warnings.push(`${raw.file}: 未识别的列已忽略 / unknown columns kept out of the plan: ${read.unknownColumns.join(', ')}`);
+    if (read.problems.length === 0 && read.rows.length === 0 && (table === 'schools' || table === 'teachers')) {
+      problems.push({ file: raw.file, message: '没有数据行 / the file has a header but no data rows' });
+    }
+    data[table] = read.rows;
+    source.files[table] = raw.file;
+    source.lines[table] = read.lines;
+    source.headers[table] = read.headers;
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const scenario = { name, policy, source, ...data } as Scenario;
+  const cross = integrityProblems(scenario);
+  if (cross.length > 0) throw new InputError(cross);
+  return { scenario, warnings };
+}
+
+/** Reads a scenario folder or workbook. */
+export async function readScenario(path: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined) throw new InputError([{ file: path, message: '找不到场景文件夹或工作簿 / no such scenario folder or workbook' }]);
+  const isWorkbook = info.isFile() && ['.xlsx', '.xls'].includes(extname(path).toLowerCase());
+  if (info.isFile() && !isWorkbook) throw new InputError([{ file: path, message: '场景应为文件夹或 .xlsx 工作簿 / a scenario is a folder or an .xlsx workbook' }]);
+  const { tables, policy: rawPolicy, policyFile } = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
+  const policy = parsePolicy(applyOverrides(rawPolicy, options.set ?? []), policyFile);
+  return scenarioFromTables(basename(path), tables, policy, policyFile);
+}

@@ -1,0 +1,18 @@
+/** The plan year's term: one school year from the policy's start day (default 1 Sep – 31 Aug). */
+import { addDays, addYears, format, parseISO } from 'date-fns';
+import type { Policy } from '../domain/policy.js';
+
+export interface Term {
+  readonly year: number;
+  /** First day, "YYYY-MM-DD". */
+  readonly start: string;
+  /** Last day, "YYYY-MM-DD". */
+  readonly end: string;
+}
+
+/** The term that begins in `year`: `2019` → 2019-09-01 … 2020-08-31 under the defaults. */
+export function termOf(year: number, policy: Policy): Term {
+  const start = parseISO(`${String(year).padStart(4, '0')}-${policy.term.start}`);
+  const end = addDays(addYears(start, policy.term.years), -1);
+  return { year, start: format(start, 'yyyy-MM-dd'), end: format(end, 'yyyy-MM-dd') };
+}
