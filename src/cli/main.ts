@@ -2,12 +2,16 @@
 /** The `rotation` command line: one yargs command per file, exit codes mapped in run.ts. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { checkCommand } from './check.js';
+import { planCommand } from './plan.js';
 import { validateCommand } from './validate.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('rotation')
   .usage('$0 <command> [options]\n\n城乡教师交流轮岗 planner: validate a scenario, plan the year, check a plan.')
   .command(validateCommand)
+  .command(planCommand)
+  .command(checkCommand)
   .demandCommand(1, 'Name a command (see --help).')
   .strict()
   .help()

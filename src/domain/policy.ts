@@ -3,6 +3,7 @@
  * the clause of the action plan each comes from. A county overrides any key.
  */
 import { z } from 'zod';
+import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
 
 const share = z.number().min(0).max(1);
@@ -20,7 +21,7 @@ export const rotationPolicySchema = z.strictObject({
   backbone_level: backboneLevel.default('county'),
   /** 四(二)1 四: "至少有一名县级以上骨干教师" — lowest level that counts for R5. */
   r5_backbone_level: backboneLevel.default('county'),
-});
+}).refine((r) => r.max_share >= r.min_share, { message: 'max_share 不能小于 min_share / max_share must be at least min_share', path: ['max_share'] });
 
 export const eligibilityPolicySchema = z.strictObject({
   /** Full years at the home school on the term's first day. */
@@ -54,6 +55,10 @@ export const policySchema = z.strictObject({
   eligibility: eligibilityPolicySchema.default(eligibilityPolicySchema.parse({})),
   term: termPolicySchema.default(termPolicySchema.parse({})),
   assignment: assignmentPolicySchema.default(assignmentPolicySchema.parse({})),
+  /** 四(二)1 三: rural allowances per tier (placeholder amounts: each county sets its own; see allowance-policy.ts). */
+  allowances: allowancePolicySchema.default(allowancePolicySchema.parse({})),
+  /** 四(二)1 三: base pay and urban-only items for the income-parity report; base_pay null = no report. */
+  income: incomePolicySchema.default(incomePolicySchema.parse({})),
   /** Extra subject codes a county teaches, code → Chinese name. */
   subjects: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()).default({}),
 }).loose();

@@ -1,0 +1,198 @@
+/**
+ * Derives, for one county, everything the model needs from the scenario:
+ * senders with their quotas, receivers with their net needs and backbone,
+ * and the movable teachers grouped into classes of interchangeable people.
+ * Rotation never crosses a county line, so each county is its own problem.
+ */
+import { backboneAtLeast } from '../domain/codes.js';
+import { InputError } from '../domain/errors.js';
+import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
+import type { Lock, School, Teacher } from '../domain/tables.js';
+import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
+import { r1Quota } from '../policy/quotas.js';
+import type { Term } from '../policy/term.js';
+import { distanceKm } from './distance.js';
+
+export interface SenderInput {
+  readonly school: School;
+  readonly eligible: readonly Teacher[];
+  readonly required: number;
+  /** Most it may send (R1 cap, raised to the number of pins when HR pinned more). */
+  readonly cap: number;
+  /** Teachers present (not away on a running rotation), per main subject. */
+  readonly present: ReadonlyMap<string, number>;
+  /** Most teachers of each main subject that may leave: present − 1 (one stays), or the pins if more. */
+  readonly mayLeave: ReadonlyMap<string, number>;
+  readonly keepLocked: number;
+}
+
+export interface GapInput {
+  readonly subject: string;
+  /** Net of running rotations (FORMAT.md). */
+  readonly needed: number;
+  readonly gross: number;
+  readonly priority: number;
+}
+
+export interface ReceiverInput {
+  readonly school: School;
+  readonly gaps: readonly GapInput[];
+  /** Residents and running rotations at R5 level or above. */
+  readonly backboneBefore: number;
+}
+
+/** Teachers interchangeable for every term of the objective. */
+export interface TeacherClass {
+  readonly id: string;
+  readonly sender: string;
+  readonly main: string;
+  /** Main subject first, then the qualified ones. */
+  readonly subjects: readonly string[];
+  readonly r2Backbone: boolean;
+  readonly r5Backbone: boolean;
+  readonly titleNeed: boolean;
+  readonly preferences: readonly string[];
+  readonly forbidden: ReadonlySet<string>;
+  readonly pin: string | null;
+  /** Receivers this class may go to (same county, within the distance cap, not forbidden). */
+  readonly receivers: readonly string[];
+  /** Members, best priority score first. */
+  readonly members: readonly Teacher[];
+}
+
+export interface CountyInput {
+  readonly county: string;
+  readonly senders: readonly SenderInput[];
+  readonly receivers: readonly ReceiverInput[];
+  readonly classes: readonly TeacherClass[];
+  /** km between a sender and a receiver, or null when unknown. */
+  readonly distance: ReadonlyMap<string, number | null>;
+  readonly teachers: number;
+}
+
+export const pairKey = (sender: string, receiver: string) => `${sender}>${receiver}`;
+
+/**
+ * The published priority score that orders interchangeable teachers: full
+ * months at the home school (longest first). Ties: the earlier birth date,
+ * then the teacher id — never the input order.
+ */
+export function priorityScore(e: Eligibility): number {
+  return e.months_at_school;
+}
+
+function byScore(elig: ReadonlyMap<string, Eligibility>) {
+  return (a: Teacher, b: Teacher): number =>
+    priorityScore(elig.get(b.teacher_id)!) - priorityScore(elig.get(a.teacher_id)!)
+    || a.birth_date.localeCompare(b.birth_date) || a.teacher_id.localeCompare(b.teacher_id);
+}
+
+/** True when the teacher needs rural service for a title application within the horizon (四(二)1 二). */
+export function needsTitleService(t: Teacher, term: Term, scenario: Scenario): boolean {
+  const a = scenario.policy.assignment;
+  return t.title_target_year !== null && t.title_target_year >= term.year
+    && t.title_target_year - term.year <= a.title_horizon_years && t.rural_months < a.title_rural_months;
+}
+
+function lockProblem(scenario: Scenario, lock: Lock, message: string): InputError {
+  const index = scenario.locks.indexOf(lock);
+  const h = scenario.source?.headers.locks?.teacher_id;
+  return new InputError([{
+    file: scenario.source?.files.locks ?? 'locks.csv', row: scenario.source?.lines.locks?.[index] ?? index + 2,
+    ...(h ? { column: `${h.header} (${h.column})` } : {}), message,
+  }]);
+}
+
+/** Builds the model input of every county, in county order of the schools table. */
+export function countyInputs(scenario: Scenario, term: Term, eligibility: readonly Eligibility[]): CountyInput[] {
+  const policy = scenario.policy;
+  const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
+  const teachersBySchool = groupBy(scenario.teachers, (t) => t.school_id);
+  const teacherById = new Map(scenario.teachers.map((t) => [t.teacher_id, t]));
+  const locksByTeacher = groupBy(scenario.locks, (l) => l.teacher_id);
+  const needsBySchool = groupBy(scenario.needs, (n) => n.school_id);
+  const running = scenario.history.filter((r) => isRunning(r, term));
+  const runningAt = groupBy(running, (r) => r.to_school);
+  const maxKm = policy.assignment.max_distance_km;
+  const order = byScore(elig);
+
+  return [...groupBy(scenario.schools, (s) => s.county)].map(([county, schools]): CountyInput => {
+    const receivers = schools.filter(isReceiver).sort((a, b) => a.school_id.localeCompare(b.school_id));
+    const sendersSchools = schools.filter(isSender).sort((a, b) => a.school_id.localeCompare(b.school_id));
+    const distance = new Map<string, number | null>();
+    for (const s of sendersSchools) for (const r of receivers) distance.set(pairKey(s.school_id, r.school_id), distanceKm(s, r));
+    const reachable = (s: string, r: string) => {
+      const d = distance.get(pairKey(s, r));
+      return maxKm === null || d === null || d === undefined || d <= maxKm;
+    };
+
+    const receiverInputs = receivers.map((r): ReceiverInput => {
+      const runningHere = (runningAt.get(r.school_id) ?? []).map((h) => teacherById.get(h.teacher_id)).filter((t) => t !== undefined);
+      const gaps = (needsBySchool.get(r.school_id) ?? []).map((n): GapInput => {
+        const covered = runningHere.filter((t) => t.subject === n.subject).length;
+        return { subject: n.subject, gross: n.teachers, needed: Math.max(0, n.teachers - covered), priority: n.priority };
+      }).sort((a, b) => a.subject.localeCompare(b.subject));
+      const r5 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level);
+      const residents = (teachersBySchool.get(r.school_id) ?? []).filter((t) => elig.get(t.teacher_id)?.away === null);
+      return { school: r, gaps, backboneBefore: residents.filter(r5).length + runningHere.filter(r5).length };
+    });
+
+    const classes: TeacherClass[] = [];
+    const senders = sendersSchools.map((s): SenderInput => {
+      const staff = teachersBySchool.get(s.school_id) ?? [];
+      const present = new Map<string, number>();
+      for (const t of staff) if (elig.get(t.teacher_id)?.away === null) present.set(t.subject, (present.get(t.subject) ?? 0) + 1);
+      const eligible = staff.filter((t) => elig.get(t.teacher_id)?.eligible).sort(order);
+      const pins = new Map<string, number>();
+      const byKey = new Map<string, Teacher[]>();
+      const keyInfo = new Map<string, Omit<TeacherClass, 'id' | 'members'>>();
+      for (const t of eligible) {
+        const locks = locksByTeacher.get(t.teacher_id) ?? [];
+        const pinLock = locks.find((l) => l.action === 'pin');
+        const forbidden = new Set(locks.filter((l) => l.action === 'forbid').map((l) => l.school_id!));
+        const pin = pinLock?.school_id ?? null;
+        if (pinLock && pin !== null && !reachable(s.school_id, pin)) {
+          throw lockProblem(scenario, pinLock, `教师 ${t.teacher_id} 被指定到 ${pin}，但距离 ${distance.get(pairKey(s.school_id, pin))} km 超过上限 ${maxKm} km / the pinned school is beyond assignment.max_distance_km`);
+        }
+        if (pin !== null) pins.set(t.subject, (pins.get(t.subject) ?? 0) + 1);
+        const info = {
+          sender: s.school_id, main: t.subject, subjects: [t.subject, ...t.qualified_subjects.filter((q) => q !== t.subject).sort()],
+          r2Backbone: backboneAtLeast(t.backbone, policy.rotation.backbone_level),
+          r5Backbone: backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level),
+          titleNeed: needsTitleService(t, term, scenario),
+          preferences: t.preferences.filter((p) => receivers.some((r) => r.school_id === p) && reachable(s.school_id, p) && !forbidden.has(p)),
+          forbidden, pin,
+          receivers: pin !== null ? [pin] : receivers.map((r) => r.school_id).filter((r) => reachable(s.school_id, r) && !forbidden.has(r)),
+        };
+        const key = pin !== null ? `pin:${t.teacher_id}` : JSON.stringify([info.main, info.subjects, info.r2Backbone, info.r5Backbone, info.titleNeed, info.preferences, [...forbidden].sort()]);
+        const list = byKey.get(key) ?? [];
+        list.push(t);
+        byKey.set(key, list);
+        keyInfo.set(key, info);
+      }
+      for (const [key, members] of byKey) {
+        classes.push({ id: `c${classes.length}`, ...keyInfo.get(key)!, members });
+      }
+      const pinned = [...pins.values()].reduce((a, b) => a + b, 0);
+      const { required, cap } = r1Quota(eligible.length, policy);
+      const mayLeave = new Map<string, number>();
+      for (const [k, n] of present) mayLeave.set(k, Math.max(n - 1, pins.get(k) ?? 0));
+      const keepLocked = staff.filter((t) => (locksByTeacher.get(t.teacher_id) ?? []).some((l) => l.action === 'keep')).length;
+      return { school: s, eligible, required, cap: Math.max(cap, pinned), present, mayLeave, keepLocked };
+    });
+    for (const l of scenario.locks) {
+      if (l.action !== 'pin') continue;
+      const t = teacherById.get(l.teacher_id);
+      if (t === undefined || !sendersSchools.some((s) => s.school_id === t.school_id)) {
+        if (t !== undefined && schools.some((s) => s.school_id === t.school_id)) {
+          throw lockProblem(scenario, l, `教师 ${l.teacher_id} 被指定派出，但所在学校不是派出学校 / pinned, but the teacher's school does not send`);
+        }
+        continue;
+      }
+      const e = elig.get(t.teacher_id)!;
+      if (!e.eligible) throw lockProblem(scenario, l, `教师 ${l.teacher_id} 被指定派出，但不符合交流条件 / pinned, but not eligible: ${e.reasons.join('; ')}`);
+    }
+    const teachers = schools.reduce((n, s) => n + (teachersBySchool.get(s.school_id)?.length ?? 0), 0);
+    return { county, senders, receivers: receiverInputs, classes, distance, teachers };
+  });
+}

@@ -1,0 +1,257 @@
+/**
+ * The county model. Two layers keep it small:
+ * - class layer: `a[c,ρ]` = how many teachers of class c take role ρ (a gap
+ *   subject k, or "*" = an extra teacher sent beyond the needs to meet R1);
+ * - flow layer: `z[s,r,ρ]` = how many of sender s's teachers in role ρ go to
+ *   receiver r. All teachers of a sender without personal constraints are
+ *   alike towards a receiver (distance and group are the sender's), so one
+ *   flow serves them all; `b[s,r,ρ]` ≤ z counts the R5-level backbone among
+ *   them at receivers that have none.
+ * Teachers with preferences, forbids or pins also get personal variables
+ * `w[c,r,ρ]` for the receivers that matter to them.
+ * Rules are named constraints; the objective is a list of levels solved
+ * lexicographically (lexicographic.ts).
+ */
+import type { Policy } from '../domain/policy.js';
+import { backboneFraction } from '../policy/quotas.js';
+import { type CountyInput, pairKey, type TeacherClass } from './county.js';
+import type { Constraint, LinearModel, Variable } from './solver.js';
+
+export const EXTRA = '*';
+
+export interface Level {
+  readonly name: string;
+  /** Maximised; a minimised quantity enters with negative coefficients. */
+  readonly terms: Map<string, number>;
+  /** Upper bound on |value| over all feasible plans (for safe weighting). */
+  readonly range: number;
+}
+
+export interface CountyModel {
+  readonly input: CountyInput;
+  readonly variables: Variable[];
+  readonly constraints: Constraint[];
+  readonly levels: Level[];
+  /** Variables of the class layer and personal layer, per class. */
+  readonly classVars: Map<string, { role: string; receiver: string | null; name: string }[]>;
+  /** Flow variables per sender: role, receiver, name, and the R5 backbone counter if any. */
+  readonly flows: Map<string, { role: string; receiver: string; name: string; backbone: string | null }[]>;
+  readonly r5: Map<string, string>;
+  readonly slackR1: Map<string, string>;
+  readonly slackR2: Map<string, string>;
+}
+
+class Builder {
+  readonly variables: Variable[] = [];
+  readonly constraints: Constraint[] = [];
+  variable(name: string, upper?: number): string {
+    this.variables.push({ name, integer: true, ...(upper !== undefined ? { upper } : {}) });
+    return name;
+  }
+  constrain(name: string, terms: Map<string, number>, bounds: { min?: number; max?: number }): void {
+    if (terms.size > 0) this.constraints.push({ name, terms, ...bounds });
+  }
+}
+
+function add(terms: Map<string, number>, name: string, coef: number): void {
+  terms.set(name, (terms.get(name) ?? 0) + coef);
+}
+
+/** Preference weight of the receiver at `rank` (0 = first choice): 3, 2, then 1. */
+export function preferenceWeight(rank: number): number {
+  return Math.max(1, 3 - rank);
+}
+
+/** Builds the model of one county. */
+export function buildCountyModel(input: CountyInput, policy: Policy): CountyModel {
+  const m = new Builder();
+  const need = new Map<string, { needed: number; priority: number }>();
+  for (const r of input.receivers) for (const g of r.gaps) if (g.needed > 0) need.set(`${r.school.school_id}|${g.subject}`, g);
+  const hasGap = (r: string, k: string) => need.has(`${r}|${k}`);
+  const r5Receivers = new Set(input.receivers.filter((r) => r.backboneBefore === 0).map((r) => r.school.school_id));
+  const groupOf = new Map(input.receivers.map((r) => [r.school.school_id, r.school.group]));
+  const senderGroup = new Map(input.senders.map((s) => [s.school.school_id, s.school.group]));
+
+  const gapFill = new Map<string, Map<string, number>>();
+  const extraAt = new Map<string, Map<string, number>>();
+  const r5At = new Map<string, Map<string, number>>();
+  const sent = new Map<string, Map<string, number>>();
+  const backboneSent = new Map<string, Map<string, number>>();
+  const bySubject = new Map<string, Map<string, number>>();
+  const extras = new Map<string, number>();
+  const title = new Map<string, number>();
+  const pref = new Map<string, number>();
+  const group = new Map<string, number>();
+  const dist = new Map<string, number>();
+  const at = <K>(map: Map<K, Map<string, number>>, key: K) => {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = new Map()));
+    return t;
+  };
+  const arrive = (name: string, sender: string, r: string, role: string) => {
+    if (role === EXTRA) { add(at(extraAt, r), name, 1); add(extras, name, -1); } else add(at(gapFill, `${r}|${role}`), name, 1);
+    if (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sender)) add(group, name, 1);
+    const d = input.distance.get(pairKey(sender, r));
+    if (d !== null && d !== undefined && d > 0) add(dist, name, -Math.round(d * 10));
+  };
+
+  const classVars = new Map<string, { role: string; receiver: string | null; name: string }[]>();
+  const plainRoles = new Map<string, Map<string, TeacherClass[]>>();
+  for (const c of input.classes) {
+    const vars: { role: string; receiver: string | null; name: string }[] = [];
+    const size = c.members.length;
+    const plain = c.pin === null && c.forbidden.size === 0;
+    const personal = c.pin !== null ? [c.pin] : plain ? c.preferences : c.receivers;
+    const counted = new Map<string, number>();
+    const use = (name: string) => {
+      add(counted, name, 1);
+      add(at(sent, c.sender), name, 1);
+      add(at(bySubject, `${c.sender}|${c.main}`), name, 1);
+      if (c.r2Backbone) add(at(backboneSent, c.sender), name, 1);
+      if (c.titleNeed) add(title, name, 1);
+    };
+    if (plain) {
+      const roles = [...c.subjects.filter((k) => c.receivers.some((r) => hasGap(r, k))), EXTRA];
+      for (const role of roles) {
+        const name = m.variable(`a${c.id}_${role}`, size);
+        vars.push({ role, receiver: null, name });
+        use(name);
+        const byRole = plainRoles.get(c.sender) ?? new Map<string, TeacherClass[]>();
+        byRole.set(role, [...(byRole.get(role) ?? []), c]);
+        plainRoles.set(c.sender, byRole);
+      }
+    }
+    for (const r of personal) {
+      const rank = c.preferences.indexOf(r);
+      for (const role of [...c.subjects.filter((k) => hasGap(r, k)), EXTRA]) {
+        const name = m.variable(`w${c.id}_${r}_${role}`, size);
+        vars.push({ role, receiver: r, name });
+        use(name);
+        arrive(name, c.sender, r, role);
+        if (rank >= 0) add(pref, name, preferenceWeight(rank));
+        if (c.r5Backbone && r5Receivers.has(r)) add(at(r5At, r), name, 1);
+      }
+    }
+    classVars.set(c.id, vars);
+    m.constrain(`class_${c.id}`, counted, c.pin !== null ? { min: 1, max: 1 } : { max: size });
+  }
+
+  // Sender flows for the plain classes.
+  const flows = new Map<string, { role: string; receiver: string; name: string; backbone: string | null }[]>();
+  for (const s of input.senders) {
+    const sid = s.school.school_id;
+    const list: { role: string; receiver: string; name: string; backbone: string | null }[] = [];
+    for (const [role, classes] of plainRoles.get(sid) ?? []) {
+      const receivers = classes[0]!.receivers.filter((r) => role === EXTRA || hasGap(r, role));
+      const balance = new Map<string, number>();
+      for (const c of classes) add(balance, `a${c.id}_${role}`, -1);
+      const r5Classes = classes.filter((c) => c.r5Backbone);
+      const r5Balance = new Map<string, number>();
+      for (const c of r5Classes) add(r5Balance, `a${c.id}_${role}`, -1);
+      for (const r of receivers) {
+        const z = m.variable(`z${sid}_${r}_${role}`);
+        add(balance, z, 1);
+        arrive(z, sid, r, role);
+        let b: string | null = null;
+        if (r5Classes.length > 0 && r5Receivers.has(r)) {
+          b = m.variable(`b${sid}_${r}_${role}`);
+          add(r5Balance, b, 1);
+          m.constrain(`r5in_${sid}_${r}_${role}`, new Map([[b, 1], [z, -1]]), { max: 0 });
+          add(at(r5At, r), b, 1);
+        }
+        list.push({ role, receiver: r, name: z, backbone: b });
+      }
+      m.constrain(`flow_${sid}_${role}`, balance, { min: 0, max: 0 });
+      if (r5Balance.size > r5Classes.length) m.constrain(`r5flow_${sid}_${role}`, r5Balance, { max: 0 });
+    }
+    flows.set(sid, list);
+  }
+
+  // R4 capacities: a gap takes at most its net need; extras per receiver capped by policy.
+  for (const [key, terms] of gapFill) m.constrain(`gap_${key}`, terms, { max: need.get(key)!.needed });
+  const maxExtra = policy.assignment.max_extra_per_receiver;
+  if (maxExtra !== null) for (const [r, terms] of extraAt) m.constrain(`extra_${r}`, terms, { max: maxExtra });
+
+  // R5: y[r] = 1 only when a backbone teacher of R5 level arrives at a receiver that has none.
+  const r5 = new Map<string, string>();
+  for (const [r, terms] of r5At) {
+    const y = m.variable(`y${r}`, 1);
+    r5.set(r, y);
+    m.constrain(`r5_${r}`, new Map([...[...terms].map(([n, c]) => [n, -c] as [string, number]), [y, 1]]), { max: 0 });
+  }
+
+  // R1, R2 and one teacher of each subject stays home.
+  const { num, den } = backboneFraction(policy);
+  const slackR1 = new Map<string, string>();
+  const slackR2 = new Map<string, string>();
+  let r2Range = 0;
+  for (const s of input.senders) {
+    const sid = s.school.school_id;
+    const total = sent.get(sid) ?? new Map<string, number>();
+    if (s.required > 0) {
+      const u1 = m.variable(`u1_${sid}`, s.required);
+      slackR1.set(sid, u1);
+      m.constrain(`R1min_${sid}`, new Map([...total, [u1, 1]]), { min: s.required });
+    }
+    m.constrain(`R1cap_${sid}`, total, { max: s.cap });
+    if (num > 0 && total.size > 0) {
+      const bound = Math.ceil((s.cap * num) / den);
+      const u2 = m.variable(`u2_${sid}`, bound);
+      r2Range += bound;
+      slackR2.set(sid, u2);
+      const terms = new Map<string, number>();
+      for (const [n, c] of backboneSent.get(sid) ?? []) add(terms, n, den * c);
+      add(terms, u2, den);
+      for (const [n, c] of total) add(terms, n, -num * c);
+      m.constrain(`R2_${sid}`, terms, { min: 0 });
+    }
+    for (const [k, left] of s.mayLeave) {
+      const terms = bySubject.get(`${sid}|${k}`);
+      const members = input.classes.filter((c) => c.sender === sid && c.main === k).reduce((n, c) => n + c.members.length, 0);
+      if (terms && left < members) m.constrain(`keep_${sid}_${k}`, terms, { max: left });
+    }
+  }
+
+  const neg = (names: Iterable<string>) => new Map([...names].map((n) => [n, -1]));
+  const eligible = input.senders.reduce((n, s) => n + s.eligible.length, 0);
+  const levels: Level[] = [
+    { name: 'R1 shortfall', terms: neg(slackR1.values()), range: input.senders.reduce((n, s) => n + s.required, 0) },
+    { name: 'R2 shortfall', terms: neg(slackR2.values()), range: r2Range },
+  ];
+  for (const p of [1, 2, 3]) {
+    const terms = new Map<string, number>();
+    let range = 0;
+    for (const [key, t] of gapFill) {
+      const g = need.get(key)!;
+      if (g.priority !== p) continue;
+      range += g.needed;
+      for (const [n, c] of t) add(terms, n, c);
+    }
+    levels.push({ name: `R4 priority-${p} posts filled`, terms, range });
+  }
+  levels.push(
+    { name: 'R5 receivers given a backbone teacher', terms: new Map([...r5.values()].map((y) => [y, 1])), range: r5.size },
+    { name: 'extra teachers (fewer is better)', terms: extras, range: eligible },
+    { name: 'teachers needing rural service for a title', terms: title, range: eligible },
+    { name: 'preferences met', terms: pref, range: 3 * eligible },
+    { name: 'same education group', terms: group, range: eligible },
+    { name: 'total distance (0.1 km, shorter is better)', terms: dist, range: distanceRange(input) },
+  );
+  return { input, variables: m.variables, constraints: m.constraints, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
+}
+
+/** Most total distance (0.1 km) any plan can travel: every sender sends its cap to its farthest receiver. */
+function distanceRange(input: CountyInput): number {
+  let total = 0;
+  for (const s of input.senders) {
+    let far = 0;
+    for (const r of input.receivers) far = Math.max(far, input.distance.get(pairKey(s.school.school_id, r.school.school_id)) ?? 0);
+    total += s.cap * Math.round(far * 10);
+  }
+  return total;
+}
+
+/** The model as solver input with one objective (used for each lexicographic step). */
+export function withObjective(model: CountyModel, objective: Map<string, number>, extra: readonly Constraint[]): LinearModel {
+  return { sense: 'max', objective, variables: model.variables, constraints: [...model.constraints, ...extra] };
+}

@@ -1,0 +1,161 @@
+/**
+ * Scenario + year → Plan: one lexicographic optimisation per county
+ * (rotation never crosses a county line), turned into named assignments,
+ * quota and gap reports, and shortfalls explained by counting.
+ */
+import { backboneAtLeast } from '../domain/codes.js';
+import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfall } from '../domain/plan.js';
+import type { Scenario } from '../domain/scenario.js';
+import type { Teacher } from '../domain/tables.js';
+import { eligibilityAll, type Eligibility } from '../policy/eligibility.js';
+import { r2Required } from '../policy/quotas.js';
+import { type Term, termOf } from '../policy/term.js';
+import { type CountyInput, countyInputs, pairKey } from './county.js';
+import { decompose, type Move } from './decompose.js';
+import { gapWhy, moveReasons, r1Why, r2Why, r5Why } from './explain.js';
+import { type LexResult, solveLexicographic } from './lexicographic.js';
+import { buildCountyModel, EXTRA } from './model.js';
+import { jslpSolver } from './jslp.js';
+import { modelSize, type Solver } from './solver.js';
+
+export interface PlanOptions {
+  readonly solver?: Solver;
+  /** Time limit per county, ms. */
+  readonly timeoutMs?: number;
+  /** Called after each county is solved (for progress output). */
+  readonly onCounty?: (county: string, done: number, total: number) => void;
+}
+
+export interface CountyStats {
+  county: string; teachers: number; classes: number; variables: number; constraints: number; nonzeros: number;
+  solves: number; solve_ms: number; status: string; levels: { name: string; value: number }[];
+}
+
+export interface PlanResult {
+  readonly plan: Plan;
+  readonly counties: readonly CountyStats[];
+  readonly eligibility: readonly Eligibility[];
+  readonly term: Term;
+}
+
+function countyResult(input: CountyInput, scenario: Scenario, solver: Solver, timeoutMs: number): { moves: Move[]; lex: LexResult; stats: CountyStats } {
+  const model = buildCountyModel(input, scenario.policy);
+  const lex = solveLexicographic(model, model.levels, solver, timeoutMs);
+  if (lex.status !== 'optimal' && lex.values.size === 0) {
+    const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints });
+    throw new Error(`${input.county}: the solver (${solver.name}) found no usable plan (${lex.status}${lex.message ? `: ${lex.message}` : ''}); `
+      + `model ${size.variables} variables × ${size.constraints} constraints. ${lex.status === 'infeasible' ? 'The pins in locks.csv cannot all be honoured together.' : 'Try a longer --time-limit.'}`);
+  }
+  const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints });
+  return {
+    moves: decompose(model, lex.values), lex,
+    stats: {
+      county: input.county, teachers: input.teachers, classes: input.classes.length, ...size,
+      solves: lex.steps.length, solve_ms: Math.round(lex.ms), status: lex.status, levels: [...lex.levelValues],
+    },
+  };
+}
+
+/** Plans the year for every county of the scenario. Pure apart from timing. */
+export function planScenario(scenario: Scenario, year: number, options: PlanOptions = {}): PlanResult {
+  const solver = options.solver ?? jslpSolver;
+  const policy = scenario.policy;
+  const term = termOf(year, policy);
+  const eligibility = eligibilityAll(scenario, term);
+  const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
+  const inputs = countyInputs(scenario, term, eligibility);
+  const pinnedIds = new Set(scenario.locks.filter((l) => l.action === 'pin').map((l) => l.teacher_id));
+  const r2 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.backbone_level);
+
+  const assignments: Assignment[] = [];
+  const senders: SenderReport[] = [];
+  const gaps: GapReport[] = [];
+  const receivers: ReceiverReport[] = [];
+  const shortfalls: Shortfall[] = [];
+  const counties: CountyStats[] = [];
+  let optimal = true;
+  let solveMs = 0;
+
+  inputs.forEach((input, i) => {
+    const { moves, stats } = countyResult(input, scenario, solver, options.timeoutMs ?? 120_000);
+    counties.push(stats);
+    optimal &&= stats.status === 'optimal';
+    solveMs += stats.solve_ms;
+    options.onCounty?.(input.county, i + 1, inputs.length);
+
+    const firstBackbone = new Set<string>();
+    for (const m of moves) if (m.r5 && !firstBackbone.has(m.receiver)) firstBackbone.add(`${m.receiver}|${m.teacher.teacher_id}`), firstBackbone.add(m.receiver);
+    for (const m of moves) {
+      const pinned = pinnedIds.has(m.teacher.teacher_id);
+      assignments.push({
+        teacher_id: m.teacher.teacher_id, from_school: m.cls.sender, to_school: m.receiver,
+        subject: m.role === EXTRA ? m.teacher.subject : m.role, backbone: m.teacher.backbone,
+        start_date: term.start, end_date: term.end,
+        distance_km: input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null, pinned,
+        reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, firstBackbone.has(`${m.receiver}|${m.teacher.teacher_id}`)),
+        kind: m.role === EXTRA ? 'extra' : 'gap', score: elig.get(m.teacher.teacher_id)!.months_at_school,
+      });
+    }
+
+    for (const s of input.senders) {
+      const mine = moves.filter((m) => m.cls.sender === s.school.school_id);
+      const sent = mine.length;
+      const backboneSent = mine.filter((m) => m.cls.r2Backbone).length;
+      const backboneRequired = r2Required(sent, policy);
+      const whys: string[] = [];
+      if (sent < s.required) {
+        const why = r1Why(s, input, sent);
+        whys.push(`R1: ${why}`);
+        shortfalls.push({ rule: 'R1', school_id: s.school.school_id, detail: why });
+      }
+      if (backboneSent < backboneRequired) {
+        const why = r2Why(s, input, sent, backboneSent, policy, r2);
+        whys.push(`R2: ${why}`);
+        shortfalls.push({ rule: 'R2', school_id: s.school.school_id, detail: why });
+      }
+      senders.push({
+        school_id: s.school.school_id, eligible: s.eligible.length, required: s.required, sent,
+        backbone_sent: backboneSent, backbone_required: backboneRequired, met: whys.length === 0, why: whys.length > 0 ? whys.join(' ') : null,
+        cap: s.cap, name: s.school.name, county: input.county,
+      });
+    }
+
+    for (const r of input.receivers) {
+      const rid = r.school.school_id;
+      const here = moves.filter((m) => m.receiver === rid);
+      for (const g of r.gaps) {
+        const filled = here.filter((m) => m.role === g.subject).length;
+        gaps.push({ school_id: rid, subject: g.subject, needed: g.needed, filled, unfilled: g.needed - filled, priority: g.priority, gross: g.gross });
+        if (filled < g.needed) shortfalls.push({ rule: 'R4', school_id: rid, detail: gapWhy(input, rid, g.subject, g.needed - filled, moves) });
+      }
+      const after = r.backboneBefore + here.filter((m) => m.cls.r5Backbone).length;
+      receivers.push({ school_id: rid, county_backbone_before: r.backboneBefore, county_backbone_after: after });
+      if (after === 0) shortfalls.push({ rule: 'R5', school_id: rid, detail: r5Why(input, rid, policy.rotation.r5_backbone_level) });
+    }
+  });
+
+  const plan: Plan = {
+    plan_year: year,
+    period: { start: term.start, end: term.end },
+    assignments, senders, gaps, receivers, allowances: [], shortfalls,
+    stats: {
+      teachers: scenario.teachers.length,
+      eligible: senders.reduce((n, s) => n + s.eligible, 0),
+      sent: assignments.length,
+      gaps_needed: gaps.reduce((n, g) => n + g.needed, 0),
+      gaps_filled: gaps.reduce((n, g) => n + g.filled, 0),
+      solve_ms: solveMs, optimal, solver: solver.name,
+      variables: counties.reduce((n, c) => n + c.variables, 0),
+      constraints: counties.reduce((n, c) => n + c.constraints, 0),
+      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solve_ms: c.solve_ms, solves: c.solves, status: c.status })),
+      objective: Object.fromEntries(levelTotals(counties)),
+    },
+  };
+  return { plan, counties, eligibility, term };
+}
+
+function levelTotals(counties: readonly CountyStats[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of counties) for (const l of c.levels) out.set(l.name, (out.get(l.name) ?? 0) + l.value);
+  return out;
+}
