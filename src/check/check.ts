@@ -1,0 +1,62 @@
+/**
+ * The independent checker: Plan + Scenario → the rules the plan breaks. It
+ * re-derives eligibility, terms, quotas, needs and distances itself and shares
+ * no code with the optimiser, so a plan from either — or edited by hand — is
+ * judged the same way.
+ */
+import type { Plan } from '../domain/plan.js';
+import type { Scenario } from '../domain/scenario.js';
+import { factsOf, type Facts } from './facts.js';
+import {
+  knownTeacherOnceFromHome, locksObeyed, onlyEligibleRotate, qualifiedSubject, receiverInHomeCounty, runningRotationsStay,
+  termDatesMatch, withinDistance,
+} from './rules/assignments.js';
+import { extrasWithinLimit, gapsFilled, offSubjectOnlyForGaps } from './rules/needs.js';
+import { backboneAtEveryReceiver } from './rules/receivers.js';
+import { allowancesAddUp, backboneRecorded, gapsReported, receiversReported, sendersReported, statsReported } from './rules/reports.js';
+import { backboneShareSent, sendsAtLeastRequired, sendsAtMostCap, subjectKeptAtHome } from './rules/senders.js';
+import { listedShortfallsApply } from './rules/shortfalls.js';
+import type { Violation } from './violation.js';
+
+export type { RuleId, Violation } from './violation.js';
+
+/** A named rule: its one-line intent is the TSDoc of the function. */
+export type RuleCheck = (f: Facts) => Violation[];
+
+/** Every rule, in the order violations are listed: the assignment's own facts, then senders, receivers, reports. */
+export const RULES: readonly RuleCheck[] = [
+  termDatesMatch,
+  knownTeacherOnceFromHome,
+  onlyEligibleRotate,
+  runningRotationsStay,
+  locksObeyed,
+  receiverInHomeCounty,
+  qualifiedSubject,
+  withinDistance,
+  sendsAtLeastRequired,
+  sendsAtMostCap,
+  backboneShareSent,
+  subjectKeptAtHome,
+  offSubjectOnlyForGaps,
+  extrasWithinLimit,
+  gapsFilled,
+  backboneAtEveryReceiver,
+  listedShortfallsApply,
+  backboneRecorded,
+  sendersReported,
+  gapsReported,
+  receiversReported,
+  statsReported,
+  allowancesAddUp,
+];
+
+/**
+ * Every rule `plan` breaks under `scenario`; empty when it breaks none. A
+ * shortfall the plan lists and counting confirms is not a violation.
+ *
+ * @example checkPlan(scenario, plan) // [{ rule: 'R1', school_id: 'OH-P001', message: 'R1 瓯海实验小学 (OH-P001): 派出 1 人…' }]
+ */
+export function checkPlan(scenario: Scenario, plan: Plan): Violation[] {
+  const facts = factsOf(scenario, plan);
+  return RULES.flatMap((rule) => rule(facts));
+}

@@ -1,0 +1,97 @@
+/**
+ * Who could go where: the counting that decides whether a listed shortfall is
+ * real (FORMAT.md "Precise meanings"). A move is possible when it breaks no
+ * hard rule — same county, not forbidden, within the distance cap, the pin
+ * honoured — and keeps the sender's cap, subject keep and R2.
+ */
+import { backboneAtLeast } from '../domain/codes.js';
+import { isReceiver } from '../domain/scenario.js';
+import type { School, Teacher } from '../domain/tables.js';
+import { ceilOfShare, greatCircleKm } from './arithmetic.js';
+import type { Facts } from './facts.js';
+import type { SenderTally } from './tally.js';
+
+/** Great-circle km between two schools; null when either is unknown or lacks coordinates. */
+export function schoolDistance(f: Facts, fromId: string, toId: string): number | null {
+  const a = f.schools.get(fromId);
+  const b = f.schools.get(toId);
+  return a === undefined || b === undefined ? null : greatCircleKm(a, b);
+}
+
+/** True when `t` may be placed at `r` at all: a receiver of the home county, not forbidden, within the cap, and the pin's school when pinned. */
+export function canReach(f: Facts, t: Teacher, r: School): boolean {
+  const home = f.schools.get(t.school_id);
+  if (home === undefined || !isReceiver(r) || r.county !== home.county) return false;
+  const locks = f.locks.get(t.teacher_id) ?? [];
+  if (locks.some((l) => l.action === 'forbid' && l.school_id === r.school_id)) return false;
+  const pin = locks.find((l) => l.action === 'pin');
+  if (pin !== undefined && pin.school_id !== r.school_id) return false;
+  const cap = f.policy.assignment.max_distance_km;
+  const km = schoolDistance(f, t.school_id, r.school_id);
+  return cap === null || km === null || km <= cap;
+}
+
+/** Receivers `t` could be placed at. */
+export function reachable(f: Facts, t: Teacher): School[] {
+  return [...f.tally.receivers.values()].map((x) => x.school).filter((r) => canReach(f, t, r));
+}
+
+/** Posts and allowed extras of a county's receivers; Infinity when extras are not capped. */
+export function countyCapacity(f: Facts, county: string): number {
+  const maxExtra = f.policy.assignment.max_extra_per_receiver;
+  if (maxExtra === null) return Number.POSITIVE_INFINITY;
+  let posts = 0;
+  for (const r of f.tally.receivers.values()) {
+    if (r.school.county !== county) continue;
+    posts += maxExtra + f.tally.gaps.filter((g) => g.school_id === r.school.school_id).reduce((n, g) => n + g.needed, 0);
+  }
+  return posts;
+}
+
+/**
+ * Most teachers `s` could send among those `counts` selects: per main subject,
+ * the eligible ones with a reachable receiver, but never the last present
+ * teacher of the subject; bounded by the county's receiving capacity.
+ */
+export function maxSendable(f: Facts, s: SenderTally, counts: (t: Teacher) => boolean = () => true): number {
+  const bySubject = new Map<string, number>();
+  for (const t of s.eligible) {
+    if (counts(t) && reachable(f, t).length > 0) bySubject.set(t.subject, (bySubject.get(t.subject) ?? 0) + 1);
+  }
+  let total = 0;
+  for (const [subject, n] of bySubject) total += Math.min(n, Math.max(0, (s.present.get(subject) ?? 0) - 1));
+  return Math.min(total, countyCapacity(f, s.school.county));
+}
+
+/** True when `t` counts as backbone for R2. */
+export function isBackbone(f: Facts, t: Teacher): boolean {
+  return backboneAtLeast(t.backbone, f.policy.rotation.backbone_level);
+}
+
+/** True when `t` counts for R5. */
+export function isCountyBackbone(f: Facts, t: Teacher): boolean {
+  return backboneAtLeast(t.backbone, f.policy.rotation.r5_backbone_level);
+}
+
+/** True when sending one more teacher, `t`, keeps the sender under its cap, its subject keep and R2. */
+export function senderCanAdd(f: Facts, s: SenderTally, t: Teacher): boolean {
+  const sent = s.sent.length;
+  const keepsSubject = (s.sentBySubject.get(t.subject) ?? 0) + 1 <= (s.present.get(t.subject) ?? 0) - 1;
+  const backbone = s.backboneSent + (isBackbone(f, t) ? 1 : 0);
+  return sent < s.cap && keepsSubject && backbone >= ceilOfShare(f.policy.rotation.backbone_min_share, sent + 1);
+}
+
+/** Eligible teachers of the county of `r` who are not placed and whose sender could still send them to `r`. */
+export function freeTeachersFor(f: Facts, r: School): Teacher[] {
+  const out: Teacher[] = [];
+  for (const s of f.tally.senders.values()) {
+    if (s.school.county !== r.county) continue;
+    for (const t of s.eligible) if (!f.placed.has(t.teacher_id) && canReach(f, t, r) && senderCanAdd(f, s, t)) out.push(t);
+  }
+  return out;
+}
+
+/** True when `t` may teach `subject`. */
+export function qualifiedIn(t: Teacher, subject: string): boolean {
+  return t.subject === subject || t.qualified_subjects.includes(subject);
+}

@@ -1,0 +1,21 @@
+/** The term a plan covers, derived from its plan year and the policy (FORMAT.md "Precise meanings"). */
+import { addDays, addYears, format, parseISO } from 'date-fns';
+import type { Policy } from '../domain/policy.js';
+
+export interface TermDates {
+  /** First day, "YYYY-MM-DD". */
+  readonly start: string;
+  /** Last day, "YYYY-MM-DD". */
+  readonly end: string;
+}
+
+/**
+ * start = `${year}-${policy.term.start}`, end = start + term.years years − 1 day.
+ *
+ * @example termDates(2019, defaultPolicy()) // { start: '2019-09-01', end: '2020-08-31' }
+ */
+export function termDates(year: number, policy: Policy): TermDates {
+  const first = parseISO(`${String(year).padStart(4, '0')}-${policy.term.start}`);
+  const last = addDays(addYears(first, policy.term.years), -1);
+  return { start: format(first, 'yyyy-MM-dd'), end: format(last, 'yyyy-MM-dd') };
+}
