@@ -103,6 +103,10 @@ export const optionalDateCell = dateSchema(true) as z.ZodType<string | null, unk
 export function codeCell<C extends string>(list: CodeList<C>, fallback?: C) {
   return text.transform((v, ctx): C => {
     if (v === '' && fallback !== undefined) return fallback;
+    if (v === '') {
+      ctx.addIssue({ code: 'custom', message: `不能为空 / must not be empty: ${describeCodes(list)}` });
+      return z.NEVER;
+    }
     const code = lookupCode(list, v);
     if (code === undefined) {
       ctx.addIssue({ code: 'custom', message: `"${v}" 不是可用的值 / is not one of: ${describeCodes(list)}` });

@@ -68,8 +68,11 @@ export function lookupCode<C extends string>(list: CodeList<C>, cell: string): C
   for (const code of list.codes) {
     if (code.toLowerCase() === text.toLowerCase() || list.zh[code] === text) return code;
   }
-  const alias = list.aliases?.[text] ?? list.aliases?.[text.toLowerCase()];
-  return alias;
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const aliases = list.aliases ?? {};
+  if (Object.hasOwn(aliases, text)) return aliases[text];
+  if (Object.hasOwn(aliases, text.toLowerCase())) return aliases[text.toLowerCase()];
+  return undefined;
 }
 
 /** "chinese (语文)" style listing for error messages. */

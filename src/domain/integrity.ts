@@ -64,7 +64,10 @@ export function integrityProblems(s: Scenario): InputProblem[] {
     if (r.end_date < r.start_date) at('history', i, 'end_date', `结束日期 ${r.end_date} 早于开始日期 ${r.start_date} / ends before it starts`);
   });
 
-  const lockOf = new Map<string, { action: string; index: number }[]>();
+  const lockOf = new Map<string, { action: string; school: string | null; index: number }[]>();
+  // Two locks of one teacher clash when one is a pin and the other is not a forbid of another school.
+  const clashes = (a: { action: string; school: string | null }, b: { action: string; school: string | null }): boolean =>
+    (a.action === 'pin' && (b.action !== 'forbid' || b.school === a.school)) || (b.action === 'pin' && (a.action !== 'forbid' || a.school === b.school));
   s.locks.forEach((l, i) => {
     const t = teacher(l.teacher_id);
     if (t === undefined) at('locks', i, 'teacher_id', `教师 ${l.teacher_id} 不在 teachers 表中 / unknown teacher`);
@@ -78,9 +81,9 @@ export function integrityProblems(s: Scenario): InputProblem[] {
       }
     }
     const list = lockOf.get(l.teacher_id) ?? [];
-    const clash = list.find((o) => (o.action === 'pin' && l.action !== 'forbid') || (l.action === 'pin' && o.action !== 'forbid'));
+    const clash = list.find((o) => clashes(o, { action: l.action, school: l.school_id }));
     if (clash) at('locks', i, 'action', `与第 ${s.source?.lines.locks?.[clash.index] ?? '?'} 行的 ${clash.action} 冲突 / conflicts with the ${clash.action} lock on row ${s.source?.lines.locks?.[clash.index] ?? '?'}`);
-    list.push({ action: l.action, index: i });
+    list.push({ action: l.action, school: l.school_id, index: i });
     lockOf.set(l.teacher_id, list);
   });
   return problems;

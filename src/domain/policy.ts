@@ -2,13 +2,16 @@
  * policy.json: every number the rules use, with the Wenzhou 2018 defaults and
  * the clause of the action plan each comes from. A county overrides any key.
  */
+import { isExists } from 'date-fns';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
 
 const share = z.number().min(0).max(1);
 const backboneLevel = z.enum(BACKBONE_LEVELS.codes as ['none', 'school', 'county', 'municipal', 'provincial']);
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 09-01');
+/** A day every year has (so not 02-29 nor 02-30): the term must start on a real date each year. */
+const monthDay = z.string().refine((v) => /^\d\d-\d\d$/.test(v) && isExists(2001, Number(v.slice(0, 2)) - 1, Number(v.slice(3))),
+  '须为每年都有的日期 MM-DD，如 09-01 / must be MM-DD of a day every year has, e.g. 09-01');
 
 export const rotationPolicySchema = z.strictObject({
   /** 四(二)1: at least 10 % of the teachers who meet the exchange conditions, rounded up. */

@@ -44,7 +44,8 @@ export function decodeCsv(bytes: Uint8Array, file: string, encoding: Encoding, k
   }
   const gbk = new TextDecoder('gb18030').decode(bytes);
   if (utf8 === undefined) return gbk;
-  if (utf8.startsWith('\uFEFF')) return utf8;
+  // TextDecoder drops the BOM from its output, so look for it in the bytes.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8;
   return headerScore(gbk, known) > headerScore(utf8, known) ? gbk : utf8;
 }
 

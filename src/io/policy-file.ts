@@ -1,5 +1,6 @@
 /** policy.json (or a workbook's `policy` sheet) and `--set key=value` overrides → Policy. */
 import { InputError, type InputProblem } from '../domain/errors.js';
+import type { z } from 'zod';
 import { type Policy, policySchema } from '../domain/policy.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -13,9 +14,13 @@ function parseValue(text: string): Json {
   }
 }
 
+const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
 /** Sets `a.b.c` = value inside a plain object, creating the levels on the way. */
 export function setPath(target: Record<string, Json>, path: string, value: Json): void {
   const keys = path.split('.');
+  // A key like __proto__ would reach Object.prototype instead of the policy.
+  if (keys.some((k) => UNSAFE_KEYS.has(k))) throw new InputError([{ file: '--set', column: path, message: '不是设置项 / not a policy key' }]);
   let node: Record<string, Json> = target;
   for (const k of keys.slice(0, -1)) {
     const next = node[k];
@@ -38,11 +43,28 @@ export function applyOverrides(raw: Record<string, Json>, sets: readonly string[
   return out;
 }
 
+/** A zod issue of the policy, told in Chinese and English (zod's own text is English only). */
+function policyMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big': return `不能大于 ${String(issue.maximum)} / must be at most ${String(issue.maximum)}`;
+    case 'too_small': return `不能小于 ${String(issue.minimum)} / must be at least ${String(issue.minimum)}`;
+    case 'invalid_type': return `类型不对 / must be ${issue.expected}`;
+    case 'invalid_value': return `不是可用的值 / must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'unrecognized_keys': return '未知的设置项 / unknown key';
+    default: return issue.message;
+  }
+}
+
 /** Parses raw policy JSON; every problem names the key (as the "column"). */
 export function parsePolicy(raw: unknown, file: string): Policy {
   const parsed = policySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new InputError(parsed.error.issues.map((i) => ({ file, column: i.path.join('.') || '(top level)', message: i.message })));
+  throw new InputError(parsed.error.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    // One problem per unknown key, named by its full path, so a typo points at itself.
+    const keys = i.code === 'unrecognized_keys' ? i.keys.map((k) => [...at, k]) : [at];
+    return keys.map((path) => ({ file, column: path.join('.') || '(top level)', message: policyMessage(i) }));
+  }));
 }
 
 /** Reads policy.json text. */
@@ -59,7 +81,7 @@ export function policyJsonText(text: string, file: string): Record<string, Json>
 /** A workbook `policy` sheet of key,value rows → raw policy JSON. */
 export function policyFromRows(rows: readonly (readonly string[])[]): Record<string, Json> {
   const out: Record<string, Json> = {};
-  for (const [key, value] of rows) if (key && key.trim() !== '' && key.trim() !== 'key') setPath(out, key.trim(), parseValue((value ?? '').trim()));
+  for (const [key, value] of rows) if (key && !['', 'key', '键'].includes(key.trim())) setPath(out, key.trim(), parseValue((value ?? '').trim()));
   return out;
 }
 

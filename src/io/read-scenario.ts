@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { InputError, type InputProblem } from '../domain/errors.js';
 import { integrityProblems } from '../domain/integrity.js';
-import type { Policy } from '../domain/policy.js';
+import { type Policy, policySchema } from '../domain/policy.js';
 import type { Scenario, ScenarioSource } from '../domain/scenario.js';
 import { rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
 import { parseCsv } from './csv.js';
@@ -37,36 +37,44 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
-async function readFolder(dir: string, encoding: Encoding): Promise<{ tables: Partial<Record<TableName, RawTable>>; policy: Record<string, Json>; policyFile: string }> {
+/** The raw material of a scenario, with the problems of whole files (missing, empty, unreadable) found so far. */
+interface Sources {
+  readonly tables: Partial<Record<TableName, RawTable>>;
+  readonly policy: Record<string, Json>;
+  readonly policyFile: string;
+  readonly problems: InputProblem[];
+}
+
+/** Runs `read`, turning an InputError into problems so that the other files are still read. */
+async function collect<T>(problems: InputProblem[], read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    problems.push(...err.problems);
+    return undefined;
+  }
+}
+
+async function readFolder(dir: string, encoding: Encoding): Promise<Sources> {
   const tables: Partial<Record<TableName, RawTable>> = {};
   const problems: InputProblem[] = [];
   for (const name of TABLE_NAMES) {
     const file = `${name}.csv`;
     const path = join(dir, file);
     if (!(await exists(path))) {
-      if (REQUIRED.includes(name)) problems.push({ file: join(basename(dir), file), message: '缺少必需的文件 / required file is missing' });
+      if (REQUIRED.includes(name)) problems.push({ file, message: '缺少必需的文件 / required file is missing' });
       continue;
     }
-    try {
-      tables[name] = parseCsv(decodeCsv(await readFile(path), file, encoding, KNOWN_HEADERS), file);
-    } catch (err) {
-      if (err instanceof InputError) problems.push(...err.problems);
-      else throw err;
-    }
+    const table = await collect(problems, async () => parseCsv(decodeCsv(await readFile(path), file, encoding, KNOWN_HEADERS), file));
+    if (table !== undefined) tables[name] = table;
   }
   const policyPath = join(dir, 'policy.json');
-  let policy: Record<string, Json> = {};
-  try {
-    if (await exists(policyPath)) policy = policyJsonText(await readFile(policyPath, 'utf8'), 'policy.json');
-  } catch (err) {
-    if (err instanceof InputError) problems.push(...err.problems);
-    else throw err;
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return { tables, policy, policyFile: 'policy.json' };
+  const policy = (await exists(policyPath)) ? await collect(problems, async () => policyJsonText(await readFile(policyPath, 'utf8'), 'policy.json')) : {};
+  return { tables, policy: policy ?? {}, policyFile: 'policy.json', problems };
 }
 
-async function readWorkbook(path: string): Promise<{ tables: Partial<Record<TableName, RawTable>>; policy: Record<string, Json>; policyFile: string }> {
+async function readWorkbook(path: string): Promise<Sources> {
   const file = basename(path);
   const bytes = await readFile(path);
   if (isLegacyXls(bytes)) throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx / this is a legacy .xls file: please save it as .xlsx' }]);
@@ -81,17 +89,24 @@ async function readWorkbook(path: string): Promise<{ tables: Partial<Record<Tabl
       problems.push({ file: sheet.file, message: '工作表为空 / the sheet is empty (a header row is needed)' });
     } else tables[name] = sheet;
   }
-  if (problems.length > 0) throw new InputError(problems);
   const beside = join(path, '..', 'policy.json');
-  const policySheet = sheets.get('policy');
-  if (policySheet) return { tables, policy: policyFromRows(policySheet.rows), policyFile: `${file}#policy` };
-  if (await exists(beside)) return { tables, policy: policyJsonText(await readFile(beside, 'utf8'), 'policy.json'), policyFile: 'policy.json' };
-  return { tables, policy: {}, policyFile: 'policy.json' };
+  const policySheet = sheets.get('policy') ?? sheets.get('政策');
+  // The header row is optional on the policy sheet: its first line may already be a key,value pair.
+  if (policySheet) return { tables, policy: policyFromRows([policySheet.headers, ...policySheet.rows]), policyFile: policySheet.file, problems };
+  if (!(await exists(beside))) return { tables, policy: {}, policyFile: 'policy.json', problems };
+  const policy = await collect(problems, async () => policyJsonText(await readFile(beside, 'utf8'), 'policy.json'));
+  return { tables, policy: policy ?? {}, policyFile: 'policy.json', problems };
 }
 
-/** Parses the raw tables into a Scenario, with every problem of every table. */
-export function scenarioFromTables(name: string, tables: Partial<Record<TableName, RawTable>>, policy: Policy, policyFile = 'policy.json'): ReadResult {
-  void policyFile;
+interface ParsedTables {
+  readonly data: Record<TableName, unknown[]>;
+  readonly source: ScenarioSource;
+  readonly problems: InputProblem[];
+  readonly warnings: string[];
+}
+
+/** Every row of every table through its schema; problems of all tables together. */
+function parseTables(tables: Partial<Record<TableName, RawTable>>, policy: Policy): ParsedTables {
   const schemas = rowSchemas(subjectList(policy.subjects));
   const problems: InputProblem[] = [];
   const warnings: string[] = [];
@@ -111,10 +126,18 @@ export function scenarioFromTables(name: string, tables: Partial<Record<TableNam
     source.lines[table] = read.lines;
     source.headers[table] = read.headers;
   }
+  return { data, source, problems, warnings };
+}
+
+/** Parses the raw tables into a Scenario, with every problem of every table. */
+export function scenarioFromTables(name: string, tables: Partial<Record<TableName, RawTable>>, policy: Policy, policyFile = 'policy.json'): ReadResult {
+  const { data, source, problems, warnings } = parseTables(tables, policy);
   if (problems.length > 0) throw new InputError(problems);
   const scenario = { name, policy, source, ...data } as Scenario;
   const cross = integrityProblems(scenario);
   if (cross.length > 0) throw new InputError(cross);
+  const unknownKeys = Object.keys(policy).filter((k) => !(k in policySchema.shape));
+  if (unknownKeys.length > 0) warnings.push(`${policyFile}: 未识别的设置项已忽略 / unknown policy keys ignored: ${unknownKeys.join(', ')}`);
   return { scenario, warnings };
 }
 
@@ -124,7 +147,13 @@ export async function readScenario(path: string, options: ReadOptions = {}): Pro
   if (info === undefined) throw new InputError([{ file: path, message: '找不到场景文件夹或工作簿 / no such scenario folder or workbook' }]);
   const isWorkbook = info.isFile() && ['.xlsx', '.xls'].includes(extname(path).toLowerCase());
   if (info.isFile() && !isWorkbook) throw new InputError([{ file: path, message: '场景应为文件夹或 .xlsx 工作簿 / a scenario is a folder or an .xlsx workbook' }]);
-  const { tables, policy: rawPolicy, policyFile } = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
-  const policy = parsePolicy(applyOverrides(rawPolicy, options.set ?? []), policyFile);
-  return scenarioFromTables(basename(path), tables, policy, policyFile);
+  const sources = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
+  const problems = [...sources.problems];
+  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, options.set ?? []), sources.policyFile));
+  if (problems.length > 0) {
+    // A missing or unreadable file must not hide the row problems of the others; cross-table checks wait for complete tables.
+    if (policy !== undefined) problems.push(...parseTables(sources.tables, policy).problems);
+    throw new InputError(problems);
+  }
+  return scenarioFromTables(basename(path), sources.tables, policy!, sources.policyFile);
 }

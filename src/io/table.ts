@@ -46,12 +46,8 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName, 
     index.set(col.key, i);
     headers[col.key] = { header: name, column: columnLetter(i) };
   });
-  const missing = cols.filter((c) => c.required && !index.has(c.key));
-  if (missing.length > 0) {
-    problems.push({
-      file: raw.file, row: 1,
-      message: `缺少必需的列 / missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((c) => `${c.key} (${c.zh})`).join(', ')}`,
-    });
+  for (const c of cols.filter((x) => x.required && !index.has(x.key))) {
+    problems.push({ file: raw.file, row: 1, column: `${c.key} / ${c.zh}`, message: '缺少必需的列 / required column is missing' });
   }
   if (problems.length > 0) return { rows: [], lines: [], headers, problems, unknownColumns };
 
@@ -59,11 +55,14 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName, 
   const lines: number[] = [];
   raw.rows.forEach((cells, r) => {
     const line = raw.lines[r] ?? r + 2;
-    const record: Record<string, string> = {};
+    // Every column of the glossary gets a cell, so an optional column left out of the file reads as empty (its default).
+    const record: Record<string, string> = Object.fromEntries(cols.map((c) => [c.key, '']));
     for (const [key, i] of index) record[key] = cells[i] ?? '';
-    const extra = cells.slice(raw.headers.length).filter((c) => c.trim() !== '');
+    const beyond = cells.slice(raw.headers.length);
+    const extra = beyond.filter((c) => c.trim() !== '');
     if (extra.length > 0) {
-      problems.push({ file: raw.file, row: line, message: `此行比表头多 ${extra.length} 个单元格 / this row has more cells than the header: ${extra.join(', ')}` });
+      const first = raw.headers.length + beyond.findIndex((c) => c.trim() !== '');
+      problems.push({ file: raw.file, row: line, column: columnLetter(first), message: `此行比表头多 ${extra.length} 个单元格 / this row has more cells than the header: ${extra.join(', ')}` });
     }
     const parsed = schema.safeParse(record);
     if (parsed.success) {
@@ -74,7 +73,7 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName, 
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
       const h = headers[key];
-      problems.push({ file: raw.file, row: line, ...(h ? { column: `${h.header} (${h.column})` } : {}), message: issue.message });
+      problems.push({ file: raw.file, row: line, ...(h ? { column: `${h.header} (${h.column})` } : key !== '' ? { column: key } : {}), message: issue.message });
     }
   });
   return { rows, lines, headers, problems, unknownColumns };

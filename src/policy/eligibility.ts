@@ -2,7 +2,7 @@
  * R3, the exchange conditions (符合交流条件, 四(二)1): who may rotate this
  * year and, for everyone, why or why not. Pure: same input, same answer.
  */
-import { differenceInMonths, differenceInYears, parseISO, subYears } from 'date-fns';
+import { differenceInCalendarMonths, differenceInYears, getDate, parseISO, subYears } from 'date-fns';
 import type { Policy } from '../domain/policy.js';
 import { isSender, type Scenario } from '../domain/scenario.js';
 import type { Lock, Rotation, School, Teacher } from '../domain/tables.js';
@@ -36,6 +36,16 @@ export function isRunning(r: Rotation, term: Term): boolean {
   return r.end_date > term.start;
 }
 
+/**
+ * Full months from `from` to `to`, completed on the same day number like a
+ * birthday (29 Feb completes on 1 Mar in common years), so that full years of
+ * service agree with age as differenceInYears counts it. Negative when `from`
+ * is after `to`.
+ */
+export function fullMonths(to: Date, from: Date): number {
+  return differenceInCalendarMonths(to, from) - (getDate(to) < getDate(from) ? 1 : 0);
+}
+
 function yearsMonths(months: number): string {
   return `${Math.floor(months / 12)} years ${months % 12} months`;
 }
@@ -44,7 +54,7 @@ function yearsMonths(months: number): string {
 export function eligibilityOf(t: Teacher, ctx: EligibilityContext): Eligibility {
   const { policy, term } = ctx;
   const day = parseISO(term.start);
-  const months = differenceInMonths(day, parseISO(t.school_start_date));
+  const months = fullMonths(day, parseISO(t.school_start_date));
   const age = differenceInYears(day, parseISO(t.birth_date));
   const minYears = policy.eligibility.min_years_at_school;
   const maxAge = policy.eligibility.max_age[t.gender];
@@ -54,7 +64,8 @@ export function eligibilityOf(t: Teacher, ctx: EligibilityContext): Eligibility 
   const fails: string[] = [];
 
   if (ctx.school === undefined || !isSender(ctx.school)) fails.push('home school is not a sending school');
-  if (Math.floor(months / 12) < minYears) fails.push(`${yearsMonths(Math.max(months, 0))} at school < ${minYears}`);
+  if (months < 0) fails.push(`joins the school on ${t.school_start_date}, after the term's first day`);
+  else if (Math.floor(months / 12) < minYears) fails.push(`${yearsMonths(months)} at school < ${minYears}`);
   if (age >= maxAge) fails.push(`age ${age} ≥ ${maxAge}`);
   if (t.exempt !== '') fails.push(`exempt: ${t.exempt}`);
   if (away !== null) fails.push(`on rotation at ${away.to_school} until ${away.end_date}`);
