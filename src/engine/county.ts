@@ -11,7 +11,7 @@ import type { Lock, School, Teacher } from '../domain/tables.js';
 import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
 import { r1Quota } from '../policy/quotas.js';
 import type { Term } from '../policy/term.js';
-import { distanceKm } from './distance.js';
+import { distanceKm, roundKm } from './distance.js';
 
 export interface SenderInput {
   readonly school: School;
@@ -152,7 +152,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
         const forbidden = new Set(locks.filter((l) => l.action === 'forbid').map((l) => l.school_id!));
         const pin = pinLock?.school_id ?? null;
         if (pinLock && pin !== null && !reachable(s.school_id, pin)) {
-          throw lockProblem(scenario, pinLock, `教师 ${t.teacher_id} 被指定到 ${pin}，但距离 ${distance.get(pairKey(s.school_id, pin))} km 超过上限 ${maxKm} km / the pinned school is beyond assignment.max_distance_km`);
+          throw lockProblem(scenario, pinLock, `教师 ${t.teacher_id} 被指定到 ${pin}，但距离 ${roundKm(distance.get(pairKey(s.school_id, pin)) ?? null)} km 超过上限 ${maxKm} km / the pinned school is beyond assignment.max_distance_km`);
         }
         if (pin !== null) pins.set(t.subject, (pins.get(t.subject) ?? 0) + 1);
         const info = {

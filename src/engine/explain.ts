@@ -9,6 +9,7 @@ import type { Eligibility } from '../policy/eligibility.js';
 import { r2Required } from '../policy/quotas.js';
 import { type CountyInput, pairKey, priorityScore, type SenderInput } from './county.js';
 import type { Move } from './decompose.js';
+import { roundKm } from './distance.js';
 import { EXTRA, preferenceWeight } from './model.js';
 
 export const subjectName = (k: string) => (SUBJECTS.zh as Record<string, string>)[k] ?? k;
@@ -37,7 +38,7 @@ export function moveReasons(move: Move, input: CountyInput, e: Eligibility, poli
     parts.push(`同一教育集团 ${receiver.school.group} / same education group`);
   }
   const d = input.distance.get(pairKey(move.cls.sender, move.receiver));
-  parts.push(d === null || d === undefined ? '距离未知 / distance unknown' : `距离 ${d} km / distance ${d} km`);
+  parts.push(d === null || d === undefined ? '距离未知 / distance unknown' : `距离 ${roundKm(d)} km / distance ${roundKm(d)} km`);
   out.push(`优先分 ${priorityScore(e)}：${parts.join('；')} / priority score ${priorityScore(e)}`);
   return out;
 }

@@ -12,6 +12,7 @@ import { r2Required } from '../policy/quotas.js';
 import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey } from './county.js';
 import { decompose, type Move } from './decompose.js';
+import { roundKm } from './distance.js';
 import { gapWhy, moveReasons, r1Why, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
@@ -83,16 +84,17 @@ export function planScenario(scenario: Scenario, year: number, options: PlanOpti
     solveMs += stats.solve_ms;
     options.onCounty?.(input.county, i + 1, inputs.length);
 
-    const firstBackbone = new Set<string>();
-    for (const m of moves) if (m.r5 && !firstBackbone.has(m.receiver)) firstBackbone.add(`${m.receiver}|${m.teacher.teacher_id}`), firstBackbone.add(m.receiver);
+    // The first R5-level backbone teacher placed at a receiver that had none is the one that meets R5 there.
+    const r5Giver = new Map<string, string>();
+    for (const m of moves) if (m.r5 && !r5Giver.has(m.receiver)) r5Giver.set(m.receiver, m.teacher.teacher_id);
     for (const m of moves) {
       const pinned = pinnedIds.has(m.teacher.teacher_id);
       assignments.push({
         teacher_id: m.teacher.teacher_id, from_school: m.cls.sender, to_school: m.receiver,
         subject: m.role === EXTRA ? m.teacher.subject : m.role, backbone: m.teacher.backbone,
         start_date: term.start, end_date: term.end,
-        distance_km: input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null, pinned,
-        reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, firstBackbone.has(`${m.receiver}|${m.teacher.teacher_id}`)),
+        distance_km: roundKm(input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null), pinned,
+        reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id),
         kind: m.role === EXTRA ? 'extra' : 'gap', score: elig.get(m.teacher.teacher_id)!.months_at_school,
       });
     }

@@ -17,7 +17,7 @@ function km(a: { lat: number | null; lon: number | null }, b: { lat: number | nu
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
   const r = (d: number) => (d * Math.PI) / 180;
   const h = Math.sin(r(b.lat - a.lat) / 2) ** 2 + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lon - a.lon) / 2) ** 2;
-  return Math.round(2 * 6371.0088 * Math.asin(Math.sqrt(h)) * 10) / 10;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
 export interface Placement { teacher: Teacher; to: string; subject: string }
