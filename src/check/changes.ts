@@ -24,7 +24,7 @@ export function movableExtras(f: Facts): Placement[] {
   });
 }
 
-function sendText(f: Facts, t: Teacher, r: School, subject: string): string {
+export function sendText(f: Facts, t: Teacher, r: School, subject: string): string {
   return `可派 ${f.teacher(t.teacher_id)} 从 ${f.school(t.school_id)} 去任教${subjectName(f, subject)} / ${f.teacher(t.teacher_id)} could be sent from ${f.school(t.school_id)} to teach ${subject} at ${r.school_id}`;
 }
 

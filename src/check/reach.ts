@@ -51,16 +51,22 @@ export function countyCapacity(f: Facts, county: string): number {
 /**
  * Most teachers `s` could send among those `counts` selects: per main subject,
  * the eligible ones with a reachable receiver, but never the last present
- * teacher of the subject; bounded by the county's receiving capacity.
+ * teacher of the subject (less `taken` places already used per subject);
+ * bounded by the county's receiving capacity.
  */
-export function maxSendable(f: Facts, s: SenderTally, counts: (t: Teacher) => boolean = () => true): number {
+export function maxSendable(f: Facts, s: SenderTally, counts: (t: Teacher) => boolean = () => true, taken: ReadonlyMap<string, number> = new Map()): number {
   const bySubject = new Map<string, number>();
   for (const t of s.eligible) {
     if (counts(t) && reachable(f, t).length > 0) bySubject.set(t.subject, (bySubject.get(t.subject) ?? 0) + 1);
   }
   let total = 0;
-  for (const [subject, n] of bySubject) total += Math.min(n, Math.max(0, (s.present.get(subject) ?? 0) - 1));
+  for (const [subject, n] of bySubject) total += Math.min(n, Math.max(0, (s.present.get(subject) ?? 0) - 1 - (taken.get(subject) ?? 0)));
   return Math.min(total, countyCapacity(f, s.school.county));
+}
+
+/** True when a pin lock sends `t` somewhere. */
+export function isPinned(f: Facts, t: Teacher): boolean {
+  return (f.locks.get(t.teacher_id) ?? []).some((l) => l.action === 'pin');
 }
 
 /** True when `t` counts as backbone for R2. */
@@ -73,12 +79,20 @@ export function isCountyBackbone(f: Facts, t: Teacher): boolean {
   return backboneAtLeast(t.backbone, f.policy.rotation.r5_backbone_level);
 }
 
-/** True when sending one more teacher, `t`, keeps the sender under its cap, its subject keep and R2. */
+/** How far a sender's backbone count falls short of R2 for `sent` teachers. */
+export function backboneDeficit(f: Facts, sent: number, backbone: number): number {
+  return Math.max(0, ceilOfShare(f.policy.rotation.backbone_min_share, sent) - backbone);
+}
+
+/**
+ * True when sending one more teacher, `t`, keeps the sender under its cap and its subject keep, and
+ * keeps R2: met if it was met, and no further short if it was short already.
+ */
 export function senderCanAdd(f: Facts, s: SenderTally, t: Teacher): boolean {
   const sent = s.sent.length;
   const keepsSubject = (s.sentBySubject.get(t.subject) ?? 0) + 1 <= (s.present.get(t.subject) ?? 0) - 1;
   const backbone = s.backboneSent + (isBackbone(f, t) ? 1 : 0);
-  return sent < s.cap && keepsSubject && backbone >= ceilOfShare(f.policy.rotation.backbone_min_share, sent + 1);
+  return sent < s.cap && keepsSubject && backboneDeficit(f, sent + 1, backbone) <= backboneDeficit(f, sent, s.backboneSent);
 }
 
 /** Eligible teachers of the county of `r` who are not placed and whose sender could still send them to `r`. */

@@ -33,7 +33,7 @@ export function extrasWithinLimit(f: Facts): Violation[] {
   const max = f.policy.assignment.max_extra_per_receiver;
   if (max === null) return [];
   return [...f.tally.receivers.values()].flatMap((r) => (r.extras <= max ? [] : [violation('R4', { school_id: r.school.school_id },
-    `${f.school(r.school.school_id)}: 超出缺编派入 ${r.extras} 人，上限 ${max} 人 / ${r.extras} teachers beyond its needs, at most ${max} allowed`)]));
+    `${f.school(r.school.school_id)}: 超出缺编派入 ${r.extras} 人，上限 ${max} 人 / ${r.extras} sent beyond its needs, at most ${max} allowed`)]));
 }
 
 /** R4: every gap is filled, or listed as a shortfall that no single change could fill. */

@@ -1,27 +1,49 @@
 /** Rules on each sending school: R1 (how many go), R2 (how many backbone), subject keep. */
 import type { Facts } from '../facts.js';
 import { ceilOfShare } from '../arithmetic.js';
+import { changeRaisingBackbone } from '../backbone-change.js';
+import { leastR1Deficit, planR1Deficit } from '../capacity.js';
 import { subjectName } from '../changes.js';
-import { isBackbone, maxSendable } from '../reach.js';
+import { isBackbone, isPinned, maxSendable } from '../reach.js';
 import { judgeUnmet } from '../shortfall.js';
+import type { SenderTally } from '../tally.js';
 import { violation, type Violation } from '../violation.js';
 
-/** R1: a sender sends at least ceil(min_share × eligible); when it cannot, every teacher who can go goes. */
+/**
+ * R1: a sender sends at least ceil(min_share × eligible); when it cannot, every teacher who can go goes.
+ * With max_extra_per_receiver set, senders share the receivers' room, so the county's least total
+ * shortfall decides (capacity.ts).
+ */
 export function sendsAtLeastRequired(f: Facts): Violation[] {
   const out: Violation[] = [];
+  const shared = f.policy.assignment.max_extra_per_receiver !== null;
+  const least = new Map<string, number>();
+  const countyBest = (county: string): { least: number; plan: number } => {
+    if (!least.has(county)) least.set(county, leastR1Deficit(f, county));
+    return { least: least.get(county)!, plan: planR1Deficit(f, county) };
+  };
   for (const s of f.tally.senders.values()) {
     const sent = s.sent.length;
     if (sent >= s.required) continue;
+    const label = f.school(s.school.school_id);
     const max = maxSendable(f, s);
-    const real = max < s.required;
+    const alone = max < s.required;
+    const county = shared ? countyBest(s.school.county) : null;
+    const best = county !== null && county.plan <= county.least;
+    const why = [alone ? `最多能派 ${max} 人 / at most ${max} can go` : `能派 ${max} 人 / ${max} can go`];
+    if (county !== null) why.push(`全县接收容量下至少缺 ${county.least} 人，本计划缺 ${county.plan} 人 / with the county's receiving room at least ${county.least} short county-wide, this plan ${county.plan}`);
     const unmet = judgeUnmet(f, {
-      rule: 'R1', school_id: s.school.school_id, real,
+      rule: 'R1', school_id: s.school.school_id, real: alone || best,
       text: `派出 ${sent} 人，应至少 ${s.required} 人 / sent ${sent}, at least ${s.required} required (${s.eligible.length} eligible)`,
-      why: real ? `最多能派 ${max} 人 / at most ${max} can go` : `能派 ${max} 人，足以满足 / ${max} can go, enough to meet it`,
+      why: why.join('; '),
     });
     out.push(...unmet);
-    if (unmet.length === 0 && sent < max) {
-      out.push(violation('R1', { school_id: s.school.school_id }, `${f.school(s.school.school_id)}: R1 无法满足时能去的教师都须派出：派出 ${sent} 人，能派 ${max} 人 / when R1 cannot be met every teacher who can go goes: sent ${sent}, ${max} can go`));
+    if (unmet.length > 0) continue;
+    if (county === null && sent < max) {
+      out.push(violation('R1', { school_id: s.school.school_id }, `${label}: R1 无法满足时能去的教师都须派出：派出 ${sent} 人，能派 ${max} 人 / when R1 cannot be met every teacher who can go goes: sent ${sent}, ${max} can go`));
+    }
+    if (county !== null && !best) {
+      out.push(violation('R1', { school_id: s.school.school_id }, `${label}: R1 无法满足时能去的教师都须派出：全县至少缺 ${county.least} 人，本计划缺 ${county.plan} 人 / when R1 cannot be met every teacher who can go goes: county-wide the shortfall could be ${county.least}, this plan has ${county.plan}`));
     }
   }
   return out;
@@ -36,26 +58,48 @@ export function sendsAtMostCap(f: Facts): Violation[] {
   });
 }
 
-/** R2: backbone teachers are at least ceil(backbone_min_share × sent) of those a sender sends. */
+/**
+ * The most backbone teachers a sender can include when sending the fewest R1 allows: the pinned
+ * ones it must send, plus free backbone teachers in the places the pins leave.
+ */
+function backboneReach(f: Facts, s: SenderTally): { fewest: number; backbone: number } {
+  const pinned = s.sent.filter((p) => isPinned(f, p.teacher));
+  const taken = new Map<string, number>();
+  for (const p of pinned) taken.set(p.teacher.subject, (taken.get(p.teacher.subject) ?? 0) + 1);
+  const free = maxSendable(f, s, (t) => isBackbone(f, t) && !isPinned(f, t), taken);
+  const fewest = Math.max(s.required, pinned.length);
+  const pinnedBackbone = pinned.filter((p) => isBackbone(f, p.teacher)).length;
+  return { fewest, backbone: pinnedBackbone + Math.min(free, fewest - pinned.length) };
+}
+
+/**
+ * R2: backbone teachers are at least ceil(backbone_min_share × sent) of those a sender sends. With
+ * max_extra_per_receiver set, senders share the receivers' room: a shortfall is also real when no
+ * single change improves it (backbone-change.ts).
+ */
 export function backboneShareSent(f: Facts): Violation[] {
   const out: Violation[] = [];
+  const shared = f.policy.assignment.max_extra_per_receiver !== null;
   const { backbone_min_share: share, backbone_level: level } = f.policy.rotation;
   for (const s of f.tally.senders.values()) {
     if (s.backboneSent >= s.backboneRequired) continue;
-    const sendable = maxSendable(f, s, (t) => isBackbone(f, t));
-    const need = ceilOfShare(share, s.required);
-    const real = sendable < need;
+    const { fewest, backbone } = backboneReach(f, s);
+    const need = ceilOfShare(share, fewest);
+    const change = shared ? changeRaisingBackbone(f, s) : null;
+    const why = [`只派 ${fewest} 人时最多能派骨干 ${backbone} 人，需 ${need} 人 / sending the fewest allowed (${fewest}), at most ${backbone} backbone can go and ${need} are needed`];
+    if (shared) why.push(change ?? '接收学校已无空位可换入骨干 / the receivers have no room left for a backbone teacher');
     const unmet = judgeUnmet(f, {
-      rule: 'R2', school_id: s.school.school_id, real,
+      rule: 'R2', school_id: s.school.school_id, real: backbone < need || (shared && change === null),
       text: `派出 ${s.sent.length} 人中骨干 (${level} 及以上) ${s.backboneSent} 人，应至少 ${s.backboneRequired} 人 / ${s.backboneSent} backbone (${level} or above) among ${s.sent.length} sent, at least ${s.backboneRequired} required`,
-      why: real
-        ? `可派骨干最多 ${sendable} 人，派 ${s.required} 人需 ${need} 人 / at most ${sendable} backbone can go, ${need} needed with the required ${s.required}`
-        : `可派骨干 ${sendable} 人，派 ${s.required} 人只需 ${need} 人 / ${sendable} backbone can go, ${need} needed with the required ${s.required}`,
+      why: why.join('; '),
     });
     out.push(...unmet);
     const deficit = s.backboneRequired - s.backboneSent;
-    if (unmet.length === 0 && deficit > need - sendable) {
-      out.push(violation('R2', { school_id: s.school.school_id }, `${f.school(s.school.school_id)}: 骨干缺 ${deficit} 人，超过不可避免的 ${need - sendable} 人 / backbone short by ${deficit}, more than the unavoidable ${need - sendable}`));
+    if (unmet.length > 0) continue;
+    const label = f.school(s.school.school_id);
+    if (change !== null) out.push(violation('R2', { school_id: s.school.school_id }, `${label}: 骨干缺 ${deficit} 人，仍可改善 / backbone short by ${deficit} and it could be less: ${change}`));
+    else if (!shared && deficit > need - backbone) {
+      out.push(violation('R2', { school_id: s.school.school_id }, `${label}: 骨干缺 ${deficit} 人，超过不可避免的 ${need - backbone} 人 / backbone short by ${deficit}, more than the unavoidable ${need - backbone}`));
     }
   }
   return out;
