@@ -1,7 +1,8 @@
 /**
  * Bytes of a CSV file → text. UTF-8 (with or without BOM) or GB18030/GBK, as
  * older tools write. Some GBK bytes are valid UTF-8 too, so when both decode
- * we keep the one whose header row names our columns.
+ * we keep the one whose header row names our columns (and, when the header
+ * reads the same both ways, the one whose data is not foreign letters).
  */
 import { InputError } from '../domain/errors.js';
 
@@ -46,7 +47,16 @@ export function decodeCsv(bytes: Uint8Array, file: string, encoding: Encoding, k
   if (utf8 === undefined) return gbk;
   // TextDecoder drops the BOM from its output, so look for it in the bytes.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8;
-  return headerScore(gbk, known) > headerScore(utf8, known) ? gbk : utf8;
+  const byHeader = headerScore(gbk, known) - headerScore(utf8, known);
+  if (byHeader !== 0) return byHeader > 0 ? gbk : utf8;
+  // Same header both ways (English headers): GBK text that happens to be valid UTF-8 reads as letters of
+  // scripts no roster here holds, so the data decides.
+  return !gbk.includes('\uFFFD') && foreignLetters(utf8) > foreignLetters(gbk) ? gbk : utf8;
+}
+
+/** Letters of Latin Extended … NKo (U+0100–U+07FF): what GB2312 Chinese turns into when read as UTF-8. */
+function foreignLetters(text: string): number {
+  return text.match(/[\u0100-\u07ff]/g)?.length ?? 0;
 }
 
 export { isLegacyXls };

@@ -55,16 +55,28 @@ function policyMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Parses raw policy JSON; every problem names the key (as the "column"). */
-export function parsePolicy(raw: unknown, file: string): Policy {
+/**
+ * Parses raw policy JSON; every problem names the key (as the "column"), and
+ * `--set` as its file when the key is one of `overridden` (the keys set there).
+ */
+export function parsePolicy(raw: unknown, file: string, overridden: readonly string[] = []): Policy {
   const parsed = policySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
+  const fromSet = (key: string): boolean => overridden.some((k) => key === k || key.startsWith(`${k}.`) || k.startsWith(`${key}.`));
   throw new InputError(parsed.error.issues.flatMap((i) => {
     const at = i.path.map(String);
     // One problem per unknown key, named by its full path, so a typo points at itself.
     const keys = i.code === 'unrecognized_keys' ? i.keys.map((k) => [...at, k]) : [at];
-    return keys.map((path) => ({ file, column: path.join('.') || '(top level)', message: policyMessage(i) }));
+    return keys.map((path) => {
+      const column = path.join('.');
+      return { file: fromSet(column) ? '--set' : file, column: column || '(top level)', message: policyMessage(i) };
+    });
   }));
+}
+
+/** The keys a list of `key=value` overrides sets. */
+export function overriddenKeys(sets: readonly string[]): string[] {
+  return sets.filter((s) => s.indexOf('=') > 0).map((s) => s.slice(0, s.indexOf('=')).trim());
 }
 
 /** Reads policy.json text. */

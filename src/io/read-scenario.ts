@@ -12,7 +12,7 @@ import type { Scenario, ScenarioSource } from '../domain/scenario.js';
 import { rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
-import { applyOverrides, type Json, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
+import { applyOverrides, type Json, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
 import type { RawTable } from './raw-table.js';
 import { KNOWN_HEADERS, readTable } from './table.js';
 import { readWorkbookTables } from './xlsx-read.js';
@@ -149,7 +149,7 @@ export async function readScenario(path: string, options: ReadOptions = {}): Pro
   if (info.isFile() && !isWorkbook) throw new InputError([{ file: path, message: '场景应为文件夹或 .xlsx 工作簿 / a scenario is a folder or an .xlsx workbook' }]);
   const sources = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
   const problems = [...sources.problems];
-  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, options.set ?? []), sources.policyFile));
+  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, options.set ?? []), sources.policyFile, overriddenKeys(options.set ?? [])));
   if (problems.length > 0) {
     // A missing or unreadable file must not hide the row problems of the others; cross-table checks wait for complete tables.
     if (policy !== undefined) problems.push(...parseTables(sources.tables, policy).problems);

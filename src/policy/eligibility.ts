@@ -73,7 +73,8 @@ export function eligibilityOf(t: Teacher, ctx: EligibilityContext): Eligibility 
     const last = recent.map((r) => r.start_date).sort().at(-1);
     fails.push(`rotated from ${last}, within the ${policy.eligibility.cooldown_years}-year cooldown`);
   }
-  for (const l of ctx.locks) if (l.action === 'keep') fails.push(`kept home by HR${l.reason ? `: ${l.reason}` : ''}`);
+  const keep = ctx.locks.find((l) => l.action === 'keep');
+  if (keep !== undefined) fails.push(`kept home by HR${keep.reason ? `: ${keep.reason}` : ''}`);
 
   const reasons = fails.length > 0 ? fails : [`${yearsMonths(months)} at school ≥ ${minYears}`, `age ${age} < ${maxAge}`];
   return { teacher_id: t.teacher_id, eligible: fails.length === 0, reasons, months_at_school: months, age, away };

@@ -1,7 +1,7 @@
 /**
  * R1 and R2 quotas (四(二)1): at least 10 % of the eligible teachers, rounded
  * up; backbone at least 20 % of those sent, rounded up. Integer arithmetic:
- * Math.ceil(0.1 * 70) would be 8.
+ * Math.ceil(0.07 * 100) would be 8.
  */
 import type { Policy } from '../domain/policy.js';
 
