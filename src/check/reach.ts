@@ -31,9 +31,10 @@ export function canReach(f: Facts, t: Teacher, r: School): boolean {
   return cap === null || km === null || km <= cap;
 }
 
-/** Receivers `t` could be placed at. */
-export function reachable(f: Facts, t: Teacher): School[] {
-  return [...f.tally.receivers.values()].map((x) => x.school).filter((r) => canReach(f, t, r));
+/** True when `t` may be placed at some receiver. */
+export function reachesAny(f: Facts, t: Teacher): boolean {
+  for (const r of f.tally.receivers.values()) if (canReach(f, t, r.school)) return true;
+  return false;
 }
 
 /** Posts and allowed extras of a county's receivers; Infinity when extras are not capped. */
@@ -57,7 +58,7 @@ export function countyCapacity(f: Facts, county: string): number {
 export function maxSendable(f: Facts, s: SenderTally, counts: (t: Teacher) => boolean = () => true, taken: ReadonlyMap<string, number> = new Map()): number {
   const bySubject = new Map<string, number>();
   for (const t of s.eligible) {
-    if (counts(t) && reachable(f, t).length > 0) bySubject.set(t.subject, (bySubject.get(t.subject) ?? 0) + 1);
+    if (counts(t) && reachesAny(f, t)) bySubject.set(t.subject, (bySubject.get(t.subject) ?? 0) + 1);
   }
   let total = 0;
   for (const [subject, n] of bySubject) total += Math.min(n, Math.max(0, (s.present.get(subject) ?? 0) - 1 - (taken.get(subject) ?? 0)));
