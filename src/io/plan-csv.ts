@@ -1,0 +1,49 @@
+/**
+ * The plan's sheets as CSV files, one per sheet: UTF-8 with a BOM (so Excel
+ * opens Chinese intact), the workbook's headers, sections separated by an
+ * empty line. A text cell that a spreadsheet would run as a formula
+ * (= + - @, tab, CR) is written with a leading single quote, which shows it
+ * as text; numbers and dates are written plain.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatCsv } from './csv.js';
+import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
+import { csvCell, label, type Lang, type PlanSheet } from './sheet-model.js';
+
+export interface CsvFile {
+  /** File name, the sheet's name in the chosen language + ".csv". */
+  readonly name: string;
+  readonly text: string;
+}
+
+function sheetCsv(sheet: PlanSheet, lang: Lang): string {
+  const [first, ...rest] = sheet.sections;
+  const lines: string[][] = [];
+  for (const section of rest) {
+    lines.push([]);
+    if (section.title) lines.push([label(section.title, lang)]);
+    lines.push(section.columns.map((c) => label(c, lang)));
+    for (const row of section.rows) lines.push(section.columns.map((c) => csvCell(row[c.key], c.kind, lang)));
+  }
+  const header = first!.columns.map((c) => label(c, lang));
+  const rows = first!.rows.map((row) => first!.columns.map((c) => csvCell(row[c.key], c.kind, lang)));
+  return formatCsv(header, [...rows, ...lines]);
+}
+
+/** Every sheet as a CSV file, in workbook order. */
+export function planCsvFiles(input: PlanWorkbookInput, options: { readonly lang?: Lang } = {}): CsvFile[] {
+  const lang = options.lang ?? 'zh';
+  return planSheets(input, lang).map((sheet) => ({ name: `${label(sheet, lang)}.csv`, text: sheetCsv(sheet, lang) }));
+}
+
+/**
+ * Writes one CSV per sheet into `dir` (created if missing). For the atomic
+ * write of every output together use `writePlanOutputs` (write-plan.ts).
+ */
+export async function writePlanCsvs(dir: string, input: PlanWorkbookInput, options: { readonly lang?: Lang } = {}): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files = planCsvFiles(input, options);
+  for (const f of files) await writeFile(join(dir, f.name), f.text, 'utf8');
+  return files.map((f) => f.name);
+}

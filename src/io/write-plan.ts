@@ -1,0 +1,61 @@
+/**
+ * Writes a plan's outputs — plan.json, plan.xlsx and, on request, the CSV
+ * files — so that no reader ever sees half a plan: everything is built in
+ * memory, written to temporary files in the output folder, and only when
+ * every one is complete are they renamed over the old ones.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Plan } from '../domain/plan.js';
+import type { Scenario } from '../domain/scenario.js';
+import { planReport } from '../policy/plan-report.js';
+import { planCsvFiles } from './plan-csv.js';
+import type { Lang } from './sheet-model.js';
+import { planWorkbookBuffer } from './workbook.js';
+
+export interface PlanOutputs {
+  readonly scenario: Scenario;
+  /** Written as given: call `extendPlan` first to fill allowances and the report extensions. */
+  readonly plan: Plan;
+  readonly lang?: Lang;
+  /** Also one CSV file per sheet. */
+  readonly csv?: boolean;
+}
+
+/** plan.json text: two-space JSON and a final newline. */
+export function planJsonText(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/**
+ * Writes plan.json, plan.xlsx (and the CSV files) into `outDir`, created if
+ * missing. Returns the file names written. On any failure the temporary
+ * files are removed and the previous outputs, if any, stay as they were
+ * (a rename is atomic on one file system; the renames run only once every
+ * temporary file is complete).
+ * @example await writePlanOutputs('out', { scenario, plan: extendPlan(scenario, plan), lang: 'zh', csv: true })
+ */
+export async function writePlanOutputs(outDir: string, { scenario, plan, lang = 'zh', csv = false }: PlanOutputs): Promise<string[]> {
+  const input = { scenario, plan, report: planReport(scenario, plan) };
+  const files: { name: string; data: string | Buffer }[] = [
+    { name: 'plan.json', data: planJsonText(plan) },
+    { name: 'plan.xlsx', data: await planWorkbookBuffer(input, { lang }) },
+    ...(csv ? planCsvFiles(input, { lang }).map((f) => ({ name: f.name, data: f.text })) : []),
+  ];
+  await mkdir(outDir, { recursive: true });
+  const tag = randomUUID();
+  const temps = files.map((f) => ({ ...f, temp: join(outDir, `.${f.name}.${tag}.tmp`) }));
+  try {
+    for (const f of temps) await writeFile(f.temp, f.data);
+    // A folder in the way is the one rename failure we can see coming: refuse before replacing anything.
+    for (const f of temps) {
+      if ((await stat(join(outDir, f.name)).catch(() => undefined))?.isDirectory()) throw new Error(`${join(outDir, f.name)} is a folder, not a file`);
+    }
+    for (const f of temps) await rename(f.temp, join(outDir, f.name));
+  } catch (err) {
+    await Promise.all(temps.map((f) => rm(f.temp, { force: true })));
+    throw err;
+  }
+  return files.map((f) => f.name);
+}

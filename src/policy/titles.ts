@@ -1,0 +1,114 @@
+/**
+ * Title prerequisites (四(二)1 二: rural service precedes intermediate and
+ * senior titles). Who means to apply within `assignment.title_horizon_years`
+ * and will still lack `assignment.title_rural_months` after this plan — and
+ * whether the plan could have sent them, and why it did not.
+ */
+import type { Plan } from '../domain/plan.js';
+import type { Scenario } from '../domain/scenario.js';
+import { subjectList, type School, type Teacher } from '../domain/tables.js';
+import { eligibilityAll, groupBy, type Eligibility } from './eligibility.js';
+import { monthSlices, monthsServed } from './pay-period.js';
+import { r1Quota } from './quotas.js';
+import { planTerm, termStints, type Stint } from './service.js';
+
+export interface RuralMonths {
+  readonly teacher_id: string;
+  /** teachers.csv `rural_months`: rural service done before the term. */
+  readonly before: number;
+  /** Whole months served at rural schools during the term. */
+  readonly gained: number;
+  readonly after: number;
+}
+
+/**
+ * Rural months before and after the term for every teacher. Only service at a
+ * school whose `area` is rural counts (a weak urban receiver is not 乡村任教);
+ * residents of rural schools gain the term too. Part months are dropped.
+ */
+export function ruralMonths(scenario: Scenario, plan: Plan, stints: readonly Stint[] = termStints(scenario, plan)): Map<string, RuralMonths> {
+  const rural = new Set(scenario.schools.filter((s) => s.area === 'rural').map((s) => s.school_id));
+  const byTeacher = groupBy(stints.filter((s) => rural.has(s.school_id)), (s) => s.teacher_id);
+  return new Map(scenario.teachers.map((t) => {
+    const served = monthsServed((byTeacher.get(t.teacher_id) ?? []).flatMap((s) => monthSlices(s.from, s.to)));
+    const gained = Math.floor(served + 1e-9);
+    return [t.teacher_id, { teacher_id: t.teacher_id, before: t.rural_months, gained, after: t.rural_months + gained }];
+  }));
+}
+
+export interface TitleWarning {
+  readonly teacher_id: string;
+  readonly name: string;
+  readonly school_id: string;
+  readonly title: Teacher['title'];
+  readonly title_target_year: number;
+  readonly rural_months_before: number;
+  readonly rural_months_after: number;
+  readonly required: number;
+  /** Receiver when the plan sends the teacher (and it is still not enough). */
+  readonly assigned_to: string | null;
+  readonly eligible: boolean;
+  /** eligibilityOf's reasons: the failing conditions, or the qualifying facts. */
+  readonly eligibility: readonly string[];
+  readonly why: string;
+}
+
+/** Why an eligible teacher was left home: the facts of the plan that explain it. */
+function notChosen(t: Teacher, scenario: Scenario, plan: Plan, elig: ReadonlyMap<string, Eligibility>, sent: ReadonlySet<string>, home: School | undefined): string {
+  const facts: string[] = [];
+  const names = subjectList(scenario.policy.subjects).zh;
+  const subjectName = (code: string) => names[code] ?? code;
+  const sender = plan.senders.find((s) => s.school_id === t.school_id);
+  const cap = sender ? r1Quota(sender.eligible, scenario.policy).cap : null;
+  if (sender && cap !== null && sender.sent >= cap) {
+    facts.push(`sender's quota filled by teachers with higher priority (${t.school_id} sends ${sender.sent}, at most ${cap})`);
+  }
+  const sameSubject = scenario.teachers.filter((o) => o.school_id === t.school_id && o.subject === t.subject
+    && elig.get(o.teacher_id)?.away === null && !sent.has(o.teacher_id));
+  if (sameSubject.length <= 1) facts.push(`the last ${subjectName(t.subject)} teacher left at ${t.school_id} stays home`);
+  const subjects = [t.subject, ...t.qualified_subjects];
+  const forbidden = new Set(scenario.locks.filter((l) => l.teacher_id === t.teacher_id && l.action === 'forbid').map((l) => l.school_id));
+  const county = new Set(scenario.schools.filter((s) => s.county === home?.county).map((s) => s.school_id));
+  const open = plan.gaps.filter((g) => g.unfilled > 0 && county.has(g.school_id) && subjects.includes(g.subject) && !forbidden.has(g.school_id));
+  if (open.length === 0) {
+    facts.push(`no unfilled ${subjects.map(subjectName).join('/')} post left at a receiver in ${home?.county ?? '?'}`);
+  } else if (facts.length === 0) {
+    const km = scenario.policy.assignment.max_distance_km;
+    facts.push(`unfilled posts remain (${open.map((g) => `${g.school_id} ${subjectName(g.subject)}`).join(', ')}) but the plan preferred other teachers${km === null ? '' : ` or they lie beyond ${km} km`}`);
+  }
+  return `eligible but not chosen: ${facts.join('; ')}`;
+}
+
+/**
+ * Teachers applying for a title within the horizon who will still lack the
+ * rural months after this plan, sorted by target year, school and id.
+ * @example titleWarnings(scenario, plan)[0].why → 'not eligible: 4 years 2 months at school < 6'
+ */
+export function titleWarnings(scenario: Scenario, plan: Plan, months: ReadonlyMap<string, RuralMonths> = ruralMonths(scenario, plan),
+  eligibility: readonly Eligibility[] = eligibilityAll(scenario, planTerm(plan))): TitleWarning[] {
+  const { title_horizon_years: horizon, title_rural_months: required } = scenario.policy.assignment;
+  const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
+  const schools = new Map(scenario.schools.map((s) => [s.school_id, s]));
+  const assignedTo = new Map(plan.assignments.map((a) => [a.teacher_id, a.to_school]));
+  const sent = new Set(assignedTo.keys());
+  const out: TitleWarning[] = [];
+  for (const t of scenario.teachers) {
+    const year = t.title_target_year;
+    const m = months.get(t.teacher_id);
+    if (year === null || m === undefined || year < plan.plan_year || year - plan.plan_year > horizon || m.after >= required) continue;
+    const e = elig.get(t.teacher_id);
+    const to = assignedTo.get(t.teacher_id) ?? null;
+    let why: string;
+    if (to !== null) {
+      const rural = schools.get(to)?.area === 'rural';
+      why = `in the plan (to ${to}) but still short: ${m.before} + ${m.gained} < ${required}${rural ? '' : `; ${to} is not a rural school, so its months are not rural service`}`;
+    } else if (!e?.eligible) why = `not eligible: ${e?.reasons.join('; ') ?? 'unknown teacher'}`;
+    else why = notChosen(t, scenario, plan, elig, sent, schools.get(t.school_id));
+    out.push({
+      teacher_id: t.teacher_id, name: t.name, school_id: t.school_id, title: t.title, title_target_year: year,
+      rural_months_before: m.before, rural_months_after: m.after, required, assigned_to: to,
+      eligible: e?.eligible ?? false, eligibility: e?.reasons ?? [], why,
+    });
+  }
+  return out.sort((a, b) => a.title_target_year - b.title_target_year || a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));
+}
