@@ -5,6 +5,7 @@
  * constraint passes.
  */
 import jslpModule, { type Model, type SolveResult as JslpResult } from 'javascript-lp-solver';
+import { withLpBound } from './dive.js';
 import { type LinearModel, type SolveOptions, type SolveResult, type Solver, solutionProblem } from './solver.js';
 
 const OBJECTIVE = '__objective';
@@ -38,15 +39,18 @@ function toJslp(model: LinearModel, timeoutMs: number): Model {
       col[c.name] = (col[c.name] ?? 0) + coef;
     }
   }
-  return { optimize: OBJECTIVE, opType: model.sense, constraints, variables, ints, options: { timeout: timeoutMs, tolerance: 0 } };
+  return { optimize: OBJECTIVE, opType: model.sense, constraints, variables, ints, options: { nodeSelection: 'depth-first', timeout: timeoutMs, tolerance: 0 } };
 }
 
-export const jslpSolver: Solver = {
+/** javascript-lp-solver as it is: LPs, and MILPs by its own branch-and-bound. */
+export const jslpRaw: Solver = {
   name: 'javascript-lp-solver',
   solve(model: LinearModel, options: SolveOptions): SolveResult {
     const started = performance.now();
     const result = jslp.Solve(toJslp(model, options.timeoutMs));
     const ms = performance.now() - started;
+    // On a time-out it may say "infeasible" or hand back a fractional point: neither is an answer.
+    if (ms >= options.timeoutMs) return { status: 'timedout', values: new Map(), objective: NaN, ms };
     if (!result.feasible) return { status: 'infeasible', values: new Map(), objective: NaN, ms };
     if (result.bounded === false) return { status: 'unbounded', values: new Map(), objective: NaN, ms };
     const values = new Map<string, number>();
@@ -55,10 +59,12 @@ export const jslpSolver: Solver = {
       values.set(v.name, typeof x === 'number' ? x : 0);
     }
     const problem = solutionProblem(model, values);
-    const timedOut = ms >= options.timeoutMs || problem !== null;
     return {
-      status: timedOut ? 'timedout' : 'optimal', values, objective: result.result, ms,
+      status: problem !== null ? 'error' : 'optimal', values, objective: result.result, ms,
       ...(problem !== null ? { message: problem } : {}),
     };
   },
 };
+
+/** The default solver: javascript-lp-solver with LP-bound diving (dive.ts). */
+export const jslpSolver: Solver = withLpBound(jslpRaw);

@@ -6,7 +6,7 @@
  * level i by Π(range_j + 1) over the later levels j of the same solve makes
  * one unit of level i worth more than any change of the later ones — as long
  * as the weights stay below WEIGHT_LIMIT, where floating point is still exact
- * enough. After each solve its optimum is fixed as a constraint.
+ * enough. After each solve every level of the group is fixed at its optimum.
  */
 import type { Level } from './model.js';
 import { type Constraint, evaluate, type LinearModel, type SolveResult, type Solver, type Variable } from './solver.js';
@@ -73,7 +73,7 @@ export function solveLexicographic(
   let values: ReadonlyMap<string, number> = new Map();
   let status: SolveResult['status'] = 'optimal';
   let message: string | undefined;
-  const groups = groupLevels(levels);
+  const groups = groupLevels(levels, solver.weightLimit ?? WEIGHT_LIMIT);
   if (groups.length === 0) groups.push([]);
   for (const [i, group] of groups.entries()) {
     const objective = combine(group);
@@ -88,9 +88,12 @@ export function solveLexicographic(
       break;
     }
     values = result.values;
-    // Integer-valued objective: fixing it at optimum − 0.5 keeps exactly the optimal plans.
-    const best = Math.round(evaluate(objective, values));
-    fixed.push({ name: `lex_${i}`, terms: objective, min: best - 0.5 });
+    // Each level is integer-valued: "level ≥ its optimum − 0.5", one row per level, keeps exactly the
+    // lexicographically optimal plans — and, unlike one row with the weighted sum, keeps small coefficients
+    // and the model's flow structure, so the next LP relaxations stay (nearly) integral.
+    for (const [j, level] of group.entries()) {
+      fixed.push({ name: `lex_${i}_${j}`, terms: level.terms, min: Math.round(evaluate(level.terms, values)) - 0.5 });
+    }
   }
   return {
     status, values, steps, ms: performance.now() - started,

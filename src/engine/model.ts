@@ -113,7 +113,7 @@ export function buildCountyModel(input: CountyInput, policy: Policy): CountyMode
     if (plain) {
       const roles = [...c.subjects.filter((k) => c.receivers.some((r) => hasGap(r, k))), EXTRA];
       for (const role of roles) {
-        const name = m.variable(`a${c.id}_${role}`, size);
+        const name = m.variable(`a${c.id}_${role}`);
         vars.push({ role, receiver: null, name });
         use(name);
         const byRole = plainRoles.get(c.sender) ?? new Map<string, TeacherClass[]>();
@@ -124,7 +124,7 @@ export function buildCountyModel(input: CountyInput, policy: Policy): CountyMode
     for (const r of personal) {
       const rank = c.preferences.indexOf(r);
       for (const role of [...c.subjects.filter((k) => hasGap(r, k)), EXTRA]) {
-        const name = m.variable(`w${c.id}_${r}_${role}`, size);
+        const name = m.variable(`w${c.id}_${r}_${role}`);
         vars.push({ role, receiver: r, name });
         use(name);
         arrive(name, c.sender, r, role);
@@ -189,14 +189,14 @@ export function buildCountyModel(input: CountyInput, policy: Policy): CountyMode
     const sid = s.school.school_id;
     const total = sent.get(sid) ?? new Map<string, number>();
     if (s.required > 0) {
-      const u1 = m.variable(`u1_${sid}`, s.required);
+      const u1 = m.variable(`u1_${sid}`);
       slackR1.set(sid, u1);
       m.constrain(`R1min_${sid}`, new Map([...total, [u1, 1]]), { min: s.required });
     }
     m.constrain(`R1cap_${sid}`, total, { max: s.cap });
     if (num > 0 && total.size > 0) {
       const bound = Math.ceil((s.cap * num) / den);
-      const u2 = m.variable(`u2_${sid}`, bound);
+      const u2 = m.variable(`u2_${sid}`);
       r2Range += bound;
       slackR2.set(sid, u2);
       const terms = new Map<string, number>();

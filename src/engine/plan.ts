@@ -4,6 +4,7 @@
  * quota and gap reports, and shortfalls explained by counting.
  */
 import { backboneAtLeast } from '../domain/codes.js';
+import { InputError } from '../domain/errors.js';
 import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
@@ -42,10 +43,19 @@ export interface PlanResult {
 function countyResult(input: CountyInput, scenario: Scenario, solver: Solver, timeoutMs: number): { moves: Move[]; lex: LexResult; stats: CountyStats } {
   const model = buildCountyModel(input, scenario.policy);
   const lex = solveLexicographic(model, model.levels, solver, timeoutMs);
+  if (lex.status === 'infeasible') {
+    // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
+    const pins = scenario.locks.filter((l) => l.action === 'pin' && input.classes.some((c) => c.pin !== null && c.members.some((t) => t.teacher_id === l.teacher_id)));
+    throw new InputError([{
+      file: scenario.source?.files.locks ?? 'locks.csv',
+      message: `${input.county}: 指定派出 (pin) 无法同时满足 — 接收学校的缺编与 max_extra_per_receiver 容不下这些教师 / the pins cannot all be honoured together: `
+        + `the receivers' needs and assignment.max_extra_per_receiver leave no room for ${pins.map((l) => `${l.teacher_id} → ${l.school_id}`).join(', ')}`,
+    }]);
+  }
   if (lex.status !== 'optimal' && lex.values.size === 0) {
     const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints });
     throw new Error(`${input.county}: the solver (${solver.name}) found no usable plan (${lex.status}${lex.message ? `: ${lex.message}` : ''}); `
-      + `model ${size.variables} variables × ${size.constraints} constraints. ${lex.status === 'infeasible' ? 'The pins in locks.csv cannot all be honoured together.' : 'Try a longer --time-limit.'}`);
+      + `model ${size.variables} variables × ${size.constraints} constraints. Try a longer --time-limit or another --solver.`);
   }
   const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints });
   return {

@@ -49,6 +49,11 @@ export interface SolveOptions {
 
 export interface Solver {
   readonly name: string;
+  /**
+   * Largest product of level ranges this solver should get in one weighted
+   * objective (lexicographic.ts); 1 = one level per solve. Default 1e7.
+   */
+  readonly weightLimit?: number;
   solve(model: LinearModel, options: SolveOptions): SolveResult;
 }
 
