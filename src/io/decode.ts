@@ -37,6 +37,10 @@ export function decodeCsv(bytes: Uint8Array, file: string, encoding: Encoding, k
   if (isLegacyXls(bytes)) {
     throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx 或 CSV / this is a legacy .xls file: please save it as .xlsx or CSV' }]);
   }
+  // Excel's "Unicode text" is UTF-16 (and tab-separated): neither UTF-8 nor GBK would read it.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError([{ file, message: '这是 UTF-16 文本，请另存为 CSV UTF-8 / this is UTF-16 text: please save it as CSV UTF-8 (comma-separated)' }]);
+  }
   if (encoding === 'gbk') return new TextDecoder('gb18030').decode(bytes);
   const utf8 = tryDecode(bytes, 'utf-8');
   if (encoding === 'utf8') {

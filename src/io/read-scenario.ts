@@ -78,7 +78,8 @@ async function readWorkbook(path: string): Promise<Sources> {
   const file = basename(path);
   const bytes = await readFile(path);
   if (isLegacyXls(bytes)) throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx / this is a legacy .xls file: please save it as .xlsx' }]);
-  const sheets = await readWorkbookTables(bytes, file);
+  // Sheet names as a clerk types them: "Teachers", " teachers ".
+  const sheets = new Map([...await readWorkbookTables(bytes, file)].map(([name, sheet]) => [name.trim().toLowerCase(), sheet]));
   const tables: Partial<Record<TableName, RawTable>> = {};
   const problems: InputProblem[] = [];
   for (const name of TABLE_NAMES) {

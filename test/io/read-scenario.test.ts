@@ -197,6 +197,12 @@ describe('cell spellings', () => {
     expect(scenario.locks.map((l) => l.action)).toEqual(['keep', 'pin', 'forbid']);
   });
 
+  it('a stray quote inside a cell is kept as written', async () => {
+    const files = texts(EN);
+    files['teachers.csv'] = files['teachers.csv']!.replace('0101,张伟', '0101,张"伟');
+    expect((await read(scenarioDir(files))).scenario.teachers[0]!.name).toBe('张"伟');
+  });
+
   it('ids are text: leading zeros stay', () => {
     expect(reference.scenario.teachers.map((t) => t.teacher_id).slice(0, 3)).toEqual(['0101', '0102', '0103']);
   });
@@ -267,11 +273,11 @@ describe('an .xlsx workbook with the same tables', () => {
     return text;
   }
 
-  async function workbook(policyRows: (string | number)[][]): Promise<string> {
+  async function workbook(policyRows: (string | number)[][], sheetName = (table: string) => table): Promise<string> {
     const wb = new ExcelJS.Workbook();
     for (const [file, text] of Object.entries(texts(EN))) {
       const table = parseCsv(text, file);
-      const ws = wb.addWorksheet(file.replace('.csv', ''));
+      const ws = wb.addWorksheet(sheetName(file.replace('.csv', '')));
       ws.addRow([...table.headers]);
       for (const row of table.rows) ws.addRow(row.map((v, i) => cell(table.headers[i]!, v)));
     }
@@ -297,6 +303,12 @@ describe('an .xlsx workbook with the same tables', () => {
     const { scenario } = await read(path);
     expect(scenario.teachers[0]).toMatchObject({ teacher_id: '0101', birth_date: '1980-05-03' });
     expect(scenario.source?.files.teachers).toMatch(/\.xlsx#teachers$/);
+  });
+
+  it('sheet names are matched as a clerk types them (Teachers, NEEDS)', async () => {
+    const typed: Record<string, string> = { schools: 'Schools', teachers: 'TEACHERS', needs: ' needs ', history: 'history', locks: 'Locks' };
+    const path = await workbook([['rotation.min_share', 0.15]], (t) => typed[t]!);
+    expect(content((await read(path)).scenario)).toEqual(content((await read(EN, { set: ['rotation.min_share=0.15'] })).scenario));
   });
 
   it('the policy sheet may leave out its key,value header row', async () => {
