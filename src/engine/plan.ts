@@ -21,7 +21,8 @@ import { jslpSolver } from './jslp.js';
 import { modelSize, type Solver } from './solver.js';
 
 export interface PlanOptions {
-  readonly solver?: Solver;
+  /** A solver, or a choice of solver by the county model's number of variables (see solvers.ts). */
+  readonly solver?: Solver | ((variables: number) => Solver);
   /** Time limit per county, ms. */
   readonly timeoutMs?: number;
   /** Called after each county is solved (for progress output). */
@@ -30,7 +31,7 @@ export interface PlanOptions {
 
 export interface CountyStats {
   county: string; teachers: number; classes: number; variables: number; constraints: number; nonzeros: number;
-  solves: number; solve_ms: number; status: string; levels: { name: string; value: number }[];
+  solves: number; solve_ms: number; status: string; solver: string; levels: { name: string; value: number }[];
 }
 
 export interface PlanResult {
@@ -40,8 +41,9 @@ export interface PlanResult {
   readonly term: Term;
 }
 
-function countyResult(input: CountyInput, scenario: Scenario, solver: Solver, timeoutMs: number): { moves: Move[]; lex: LexResult; stats: CountyStats } {
+function countyResult(input: CountyInput, scenario: Scenario, choose: PlanOptions['solver'], timeoutMs: number): { moves: Move[]; lex: LexResult; stats: CountyStats; solver: Solver } {
   const model = buildCountyModel(input, scenario.policy);
+  const solver = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
   const lex = solveLexicographic(model, model.levels, solver, timeoutMs);
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
@@ -59,17 +61,16 @@ function countyResult(input: CountyInput, scenario: Scenario, solver: Solver, ti
   }
   const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints });
   return {
-    moves: decompose(model, lex.values), lex,
+    moves: decompose(model, lex.values), lex, solver,
     stats: {
       county: input.county, teachers: input.teachers, classes: input.classes.length, ...size,
-      solves: lex.steps.length, solve_ms: Math.round(lex.ms), status: lex.status, levels: [...lex.levelValues],
+      solves: lex.steps.length, solve_ms: Math.round(lex.ms), status: lex.status, solver: solver.name, levels: [...lex.levelValues],
     },
   };
 }
 
 /** Plans the year for every county of the scenario. Pure apart from timing. */
 export function planScenario(scenario: Scenario, year: number, options: PlanOptions = {}): PlanResult {
-  const solver = options.solver ?? jslpSolver;
   const policy = scenario.policy;
   const term = termOf(year, policy);
   const eligibility = eligibilityAll(scenario, term);
@@ -84,11 +85,13 @@ export function planScenario(scenario: Scenario, year: number, options: PlanOpti
   const receivers: ReceiverReport[] = [];
   const shortfalls: Shortfall[] = [];
   const counties: CountyStats[] = [];
+  const solvers = new Set<string>();
   let optimal = true;
   let solveMs = 0;
 
   inputs.forEach((input, i) => {
-    const { moves, stats } = countyResult(input, scenario, solver, options.timeoutMs ?? 120_000);
+    const { moves, stats, solver } = countyResult(input, scenario, options.solver, options.timeoutMs ?? 120_000);
+    solvers.add(solver.name);
     counties.push(stats);
     optimal &&= stats.status === 'optimal';
     solveMs += stats.solve_ms;
@@ -156,10 +159,10 @@ export function planScenario(scenario: Scenario, year: number, options: PlanOpti
       sent: assignments.length,
       gaps_needed: gaps.reduce((n, g) => n + g.needed, 0),
       gaps_filled: gaps.reduce((n, g) => n + g.filled, 0),
-      solve_ms: solveMs, optimal, solver: solver.name,
+      solve_ms: solveMs, optimal, solver: [...solvers].join(', ') || 'none',
       variables: counties.reduce((n, c) => n + c.variables, 0),
       constraints: counties.reduce((n, c) => n + c.constraints, 0),
-      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solve_ms: c.solve_ms, solves: c.solves, status: c.status })),
+      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status })),
       objective: Object.fromEntries(levelTotals(counties)),
     },
   };

@@ -1,0 +1,50 @@
+/**
+ * The solvers the planner can use, by the name the CLI's `--solver` takes.
+ * HiGHS and GLPK are WebAssembly modules loaded asynchronously, once: so a
+ * solver is obtained with `await loadSolver(name)`, and its `solve` is then
+ * synchronous like every Solver.
+ */
+import { loadGlpkSolver } from './glpk.js';
+import { loadHighsSolver } from './highs.js';
+import { jslpSolver } from './jslp.js';
+import type { Solver } from './solver.js';
+
+/** Names accepted by `--solver`, the default first. */
+export const SOLVER_NAMES = ['auto', 'highs', 'glpk', 'jslp'] as const;
+export type SolverName = (typeof SOLVER_NAMES)[number];
+
+/**
+ * Largest model (variables) that 'auto' gives to javascript-lp-solver.
+ * PLACEHOLDER: set from bench/solvers.js measurements.
+ */
+export const AUTO_JSLP_MAX_VARIABLES = 150;
+
+/**
+ * The solver for a model of this size: javascript-lp-solver for small models
+ * under 'auto', the fast solver otherwise.
+ */
+export function chooseSolver(name: SolverName, size: { variables: number }, solvers: { jslp: Solver; fast: Solver }): Solver {
+  if (name === 'jslp' || (name === 'auto' && size.variables <= AUTO_JSLP_MAX_VARIABLES)) return solvers.jslp;
+  return solvers.fast;
+}
+
+/** A choice per county model by its size (the whole lexicographic solve of a county uses one solver). */
+export function bySize(small: Solver, large: Solver, maxSmall = AUTO_JSLP_MAX_VARIABLES): (variables: number) => Solver {
+  return (variables) => (variables <= maxSmall ? small : large);
+}
+
+/**
+ * Loads the named solver (WebAssembly modules are loaded once per process).
+ *
+ * @example
+ * const solver = await loadSolver(args.solver);
+ * planScenario(scenario, args.year, { solver });
+ */
+export async function loadSolver(name: SolverName): Promise<Solver | ((variables: number) => Solver)> {
+  switch (name) {
+    case 'jslp': return jslpSolver;
+    case 'highs': return loadHighsSolver();
+    case 'glpk': return loadGlpkSolver();
+    case 'auto': return bySize(jslpSolver, await loadHighsSolver());
+  }
+}
