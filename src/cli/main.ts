@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
 import { generateCommand } from './generate.js';
 import { planCommand } from './plan.js';
 import { validateCommand } from './validate.js';
@@ -14,6 +15,7 @@ await yargs(hideBin(process.argv))
   .command(planCommand)
   .command(checkCommand)
   .command(generateCommand)
+  .command(diffCommand)
   .demandCommand(1, 'Name a command (see --help).')
   .strict()
   .help()

@@ -1,0 +1,39 @@
+/** `rotation diff a/plan.json b/plan.json`: who was added, removed or moved, and how R1/R2/R4/R5 changed. */
+import type { CommandModule } from 'yargs';
+import { diffSections } from '../io/diff-sheet.js';
+import { readPlanFile } from '../io/read-plan.js';
+import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
+import { EXIT_OK, run } from './run.js';
+import { sectionText } from './text-table.js';
+
+interface Args { a: string; b: string; json: boolean; lang: 'zh' | 'en' }
+
+/** The human table: a one-line summary, then each section. */
+export function diffText(diff: PlanDiff, a: string, b: string, lang: 'zh' | 'en'): string {
+  const count = (k: string) => diff.teachers.filter((t) => t.kind === k).length;
+  const head = lang === 'zh'
+    ? `${a} → ${b}：新增 ${count('added')} 人，移出 ${count('removed')} 人，调整 ${count('moved')} 人`
+    : `${a} → ${b}: ${count('added')} added, ${count('removed')} removed, ${count('moved')} moved`;
+  if (isEmptyDiff(diff)) return `${head}\n${lang === 'zh' ? '两份计划相同' : 'the plans are the same'}\n`;
+  const lines = [head];
+  for (const s of diffSections(diff, lang)) lines.push('', ...sectionText(s, lang));
+  return `${lines.join('\n')}\n`;
+}
+
+export const diffCommand: CommandModule<object, Args> = {
+  command: 'diff <a> <b>',
+  describe: 'compare two plan.json files: teachers added, removed or moved, and the R1/R2/R4/R5 figures per school',
+  builder: (y) => y
+    .positional('a', { type: 'string', demandOption: true, describe: 'the earlier plan.json (e.g. the provisional list)' })
+    .positional('b', { type: 'string', demandOption: true, describe: 'the later plan.json (e.g. the final list)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the diff as JSON for machines' })
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the table' })
+    .example('$0 diff provisional/plan.json final/plan.json', '') as never,
+  handler: (args) => run(async () => {
+    const a = await readPlanFile(args.a);
+    const b = await readPlanFile(args.b);
+    const diff = planDiff(a, b);
+    process.stdout.write(args.json ? `${JSON.stringify(diff, null, 2)}\n` : diffText(diff, args.a, args.b, args.lang));
+    return EXIT_OK;
+  }),
+};
