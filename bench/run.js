@@ -1,26 +1,58 @@
-// Benchmark: generated counties of growing size, planned with the default
-// solver; prints teachers, model size, solve time and whether optimal.
-// Run with `npm run bench` (builds first). Not a test: nothing here asserts on time.
-import { generateScenario } from '../dist/generate/index.js';
-import { planScenario } from '../dist/engine/plan.js';
+// Benchmark (issue 5's table): generated counties of growing size and the whole
+// city (`generate --preset wenzhou`), planned as `rotation plan` does (solver
+// 'auto'), plus the naive per-teacher model on the same ~2,000-teacher county
+// with the same solver and the same lexicographic objective. Each case runs in
+// its own process; wall time includes generating nothing (the scenario is
+// generated before the clock starts) but includes eligibility, model building,
+// every solve and the plan's reports. Not a test: nothing here asserts on time.
+//
+// Run: `npm run bench`. Env: BENCH_SIZES (default 700,2000,5000,10000),
+// BENCH_NAIVE (teachers of the naive comparison, default 2000; 0 = skip),
+// BENCH_CITY (1 = also plan the whole city, default 1), BENCH_SEED (default 7),
+// BENCH_SOLVER (default auto), BENCH_TIME_LIMIT (seconds per county, default 300).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const sizes = (process.env.BENCH_SIZES ?? '150,350,700,1000').split(',').map(Number);
-const timeLimitS = Number(process.env.BENCH_TIME_LIMIT ?? 120);
+const here = fileURLToPath(new URL('./case.js', import.meta.url));
+const seed = Number(process.env.BENCH_SEED ?? 7);
+const solver = process.env.BENCH_SOLVER ?? 'auto';
+const timeLimitS = Number(process.env.BENCH_TIME_LIMIT ?? 300);
+const sizes = (process.env.BENCH_SIZES ?? '700,2000,5000,10000').split(',').filter(Boolean).map(Number);
+const naiveAt = Number(process.env.BENCH_NAIVE ?? 2000);
+const city = (process.env.BENCH_CITY ?? '1') === '1';
+
+function run(spec) {
+  process.stderr.write(`${JSON.stringify(spec)} … `);
+  try {
+    const out = execFileSync(process.execPath, [here, JSON.stringify({ ...spec, seed, solver, timeLimitS })], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const row = JSON.parse(out.trim().split('\n').at(-1));
+    process.stderr.write(`${row.wall_ms} ms\n`);
+    return row;
+  } catch (err) {
+    process.stderr.write(`failed: ${err.message.split('\n')[0]}\n`);
+    return { failed: true };
+  }
+}
+
 const rows = [];
 for (const teachers of sizes) {
-  const scenario = generateScenario({ counties: 1, teachers, seed: 7, year: 2019 });
-  const started = performance.now();
-  const { plan, counties } = planScenario(scenario, 2019, { timeoutMs: timeLimitS * 1000 });
-  const wall = performance.now() - started;
-  for (const c of counties) {
-    rows.push({
-      scenario: `generated ${teachers}`, teachers: c.teachers, senders: plan.senders.length, receivers: plan.receivers.length,
-      classes: c.classes, variables: c.variables, constraints: c.constraints, solves: c.solves,
-      solver: plan.stats.solver, solve_ms: c.solve_ms, wall_ms: Math.round(wall), optimal: c.status === 'optimal',
-      sent: plan.stats.sent, filled: `${plan.stats.gaps_filled}/${plan.stats.gaps_needed}`,
-    });
-  }
-  process.stderr.write(`generated ${teachers}: ${Math.round(wall)} ms\n`);
+  const r = run({ kind: 'county', teachers });
+  rows.push({ scenario: `county ${teachers}`, teachers: r.teachers, senders: r.senders, receivers: r.receivers, columns: r.columns, rows: r.rows, solver: r.solver, ms: r.wall_ms, optimal: r.optimal, 'peak RSS MiB': r.rss_mib });
 }
-console.table(rows);
-console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+if (city) {
+  const r = run({ kind: 'city' });
+  rows.push({ scenario: `wenzhou (${r.counties} counties, largest ${r.largest_county})`, teachers: r.teachers, senders: r.senders, receivers: r.receivers, columns: r.columns, rows: r.rows, solver: r.solver, ms: r.wall_ms, optimal: r.optimal, 'peak RSS MiB': r.rss_mib });
+}
+if (naiveAt > 0) {
+  const ours = run({ kind: 'model', teachers: naiveAt });
+  const naive = run({ kind: 'naive', teachers: naiveAt });
+  for (const [name, r] of [['aggregated model', ours], ['naive per-teacher model', naive]]) {
+    rows.push({ scenario: `${name} ${naiveAt}`, teachers: r.teachers, senders: r.senders, receivers: r.receivers, columns: r.columns, rows: r.rows, solver: r.solver, ms: r.ms, optimal: r.optimal, 'peak RSS MiB': r.rss_mib });
+  }
+  const same = JSON.stringify(ours.levels) === JSON.stringify(naive.levels);
+  console.table(rows);
+  console.log(`naive / aggregated solve time on the ${naiveAt}-teacher county: ${(naive.ms / ours.ms).toFixed(1)}× `
+    + `(columns ${naive.columns} vs ${ours.columns}); same objective at every level: ${same ? 'yes' : `NO (${naive.levels} vs ${ours.levels})`}`);
+} else {
+  console.table(rows);
+}

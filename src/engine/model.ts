@@ -62,8 +62,25 @@ export function preferenceWeight(rank: number): number {
   return Math.max(1, 3 - rank);
 }
 
+export interface ModelOptions {
+  /**
+   * The naive model: one class per teacher and a variable per (teacher,
+   * receiver, role), as a hand-written MILP would have it. Same rules, same
+   * levels, same optimum; kept only so the benchmark can show what the
+   * aggregation saves.
+   */
+  readonly perTeacher?: boolean;
+}
+
+/** The county input with every class split into one-teacher classes. */
+function splitClasses(input: CountyInput): CountyInput {
+  const classes = input.classes.flatMap((c) => c.members.map((t, i) => ({ ...c, id: `${c.id}t${i}`, members: [t] })));
+  return { ...input, classes };
+}
+
 /** Builds the model of one county. */
-export function buildCountyModel(input: CountyInput, policy: Policy): CountyModel {
+export function buildCountyModel(countyInput: CountyInput, policy: Policy, options: ModelOptions = {}): CountyModel {
+  const input = options.perTeacher === true ? splitClasses(countyInput) : countyInput;
   const m = new Builder();
   const need = new Map<string, { needed: number; priority: number }>();
   for (const r of input.receivers) for (const g of r.gaps) if (g.needed > 0) need.set(`${r.school.school_id}|${g.subject}`, g);
@@ -100,7 +117,7 @@ export function buildCountyModel(input: CountyInput, policy: Policy): CountyMode
   for (const c of input.classes) {
     const vars: { role: string; receiver: string | null; name: string }[] = [];
     const size = c.members.length;
-    const plain = c.pin === null && c.forbidden.size === 0;
+    const plain = c.pin === null && c.forbidden.size === 0 && options.perTeacher !== true;
     const personal = c.pin !== null ? [c.pin] : plain ? c.preferences : c.receivers;
     const counted = new Map<string, number>();
     const use = (name: string) => {
