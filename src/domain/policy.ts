@@ -6,6 +6,7 @@ import { isExists } from 'date-fns';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
+import { pointsPolicySchema } from './points-policy.js';
 
 const share = z.number().min(0).max(1);
 const backboneLevel = z.enum(BACKBONE_LEVELS.codes as ['none', 'school', 'county', 'municipal', 'provincial']);
@@ -62,6 +63,8 @@ export const policySchema = z.strictObject({
   allowances: allowancePolicySchema.default(allowancePolicySchema.parse({})),
   /** 四(二)1 三: base pay and urban-only items for the income-parity report; base_pay null = no report. */
   income: incomePolicySchema.default(incomePolicySchema.parse({})),
+  /** Published priority points (积分) among interchangeable teachers: weight per part (see points-policy.ts). */
+  points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
   /** Extra subject codes a county teaches, code → Chinese name. */
   subjects: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()).default({}),
 }).loose();

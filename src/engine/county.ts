@@ -9,6 +9,7 @@ import { InputError } from '../domain/errors.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import type { Lock, School, Teacher } from '../domain/tables.js';
 import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
+import { comparePriority, needsTitleService as titleNeed, type Points, pointsOf } from '../policy/points.js';
 import { r1Quota } from '../policy/quotas.js';
 import type { Term } from '../policy/term.js';
 import { distanceKm, roundKm } from './distance.js';
@@ -68,30 +69,21 @@ export interface CountyInput {
   /** km between a sender and a receiver, or null when unknown. */
   readonly distance: ReadonlyMap<string, number | null>;
   readonly teachers: number;
+  /** Priority points of every teacher (policy.json `points`), by teacher id. */
+  readonly points: ReadonlyMap<string, Points>;
 }
 
 export const pairKey = (sender: string, receiver: string) => `${sender}>${receiver}`;
 
-/**
- * The published priority score that orders interchangeable teachers: full
- * months at the home school (longest first). Ties: the earlier birth date,
- * then the teacher id — never the input order.
- */
-export function priorityScore(e: Eligibility): number {
-  return e.months_at_school;
-}
-
-function byScore(elig: ReadonlyMap<string, Eligibility>) {
+/** Published order (src/policy/points.ts): more points first, then the earlier birth date, then the smaller teacher id. */
+function byScore(points: ReadonlyMap<string, Points>) {
   return (a: Teacher, b: Teacher): number =>
-    priorityScore(elig.get(b.teacher_id)!) - priorityScore(elig.get(a.teacher_id)!)
-    || a.birth_date.localeCompare(b.birth_date) || a.teacher_id.localeCompare(b.teacher_id);
+    comparePriority({ teacher: a, points: points.get(a.teacher_id)! }, { teacher: b, points: points.get(b.teacher_id)! });
 }
 
 /** True when the teacher needs rural service for a title application within the horizon (四(二)1 二). */
 export function needsTitleService(t: Teacher, term: Term, scenario: Scenario): boolean {
-  const a = scenario.policy.assignment;
-  return t.title_target_year !== null && t.title_target_year >= term.year
-    && t.title_target_year - term.year <= a.title_horizon_years && t.rural_months < a.title_rural_months;
+  return titleNeed(t, term, scenario.policy);
 }
 
 function lockProblem(scenario: Scenario, lock: Lock, message: string): InputError {
@@ -107,14 +99,17 @@ function lockProblem(scenario: Scenario, lock: Lock, message: string): InputErro
 export function countyInputs(scenario: Scenario, term: Term, eligibility: readonly Eligibility[]): CountyInput[] {
   const policy = scenario.policy;
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
-  const teachersBySchool = groupBy(scenario.teachers, (t) => t.school_id);
+  // Teacher-id order, so that no map (and no model row) follows the order of teachers.csv.
+  const teachersBySchool = groupBy([...scenario.teachers].sort((a, b) => (a.teacher_id < b.teacher_id ? -1 : a.teacher_id > b.teacher_id ? 1 : 0)), (t) => t.school_id);
   const teacherById = new Map(scenario.teachers.map((t) => [t.teacher_id, t]));
   const locksByTeacher = groupBy(scenario.locks, (l) => l.teacher_id);
   const needsBySchool = groupBy(scenario.needs, (n) => n.school_id);
   const running = scenario.history.filter((r) => isRunning(r, term));
   const runningAt = groupBy(running, (r) => r.to_school);
   const maxKm = policy.assignment.max_distance_km;
-  const order = byScore(elig);
+  const points = new Map(scenario.teachers.filter((t) => elig.has(t.teacher_id))
+    .map((t) => [t.teacher_id, pointsOf(t, elig.get(t.teacher_id)!, term, policy)]));
+  const order = byScore(points);
 
   return [...groupBy(scenario.schools, (s) => s.county)].map(([county, schools]): CountyInput => {
     const receivers = schools.filter(isReceiver).sort((a, b) => a.school_id.localeCompare(b.school_id));
@@ -193,6 +188,6 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
       if (!e.eligible) throw lockProblem(scenario, l, `教师 ${l.teacher_id} 被指定派出，但不符合交流条件 / pinned, but not eligible: ${e.reasons.join('; ')}`);
     }
     const teachers = schools.reduce((n, s) => n + (teachersBySchool.get(s.school_id)?.length ?? 0), 0);
-    return { county, senders, receivers: receiverInputs, classes, distance, teachers };
+    return { county, senders, receivers: receiverInputs, classes, distance, teachers, points };
   });
 }

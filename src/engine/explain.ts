@@ -7,7 +7,7 @@ import type { Policy } from '../domain/policy.js';
 import type { Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
 import { r2Required } from '../policy/quotas.js';
-import { type CountyInput, pairKey, priorityScore, type SenderInput } from './county.js';
+import { type CountyInput, pairKey, type SenderInput } from './county.js';
 import type { Move } from './decompose.js';
 import { roundKm } from './distance.js';
 import { EXTRA, preferenceWeight } from './model.js';
@@ -39,7 +39,8 @@ export function moveReasons(move: Move, input: CountyInput, e: Eligibility, poli
   }
   const d = input.distance.get(pairKey(move.cls.sender, move.receiver));
   parts.push(d === null || d === undefined ? '距离未知 / distance unknown' : `距离 ${roundKm(d)} km / distance ${roundKm(d)} km`);
-  out.push(`优先分 ${priorityScore(e)}：${parts.join('；')} / priority score ${priorityScore(e)}`);
+  const score = input.points.get(move.teacher.teacher_id)!.total;
+  out.push(`优先分 ${score}：${parts.join('；')} / priority score ${score}`);
   return out;
 }
 

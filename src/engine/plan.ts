@@ -108,7 +108,7 @@ export function planScenario(scenario: Scenario, year: number, options: PlanOpti
         start_date: term.start, end_date: term.end,
         distance_km: roundKm(input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null), pinned,
         reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id),
-        kind: m.role === EXTRA ? 'extra' : 'gap', score: elig.get(m.teacher.teacher_id)!.months_at_school,
+        kind: m.role === EXTRA ? 'extra' : 'gap', score: input.points.get(m.teacher.teacher_id)!.total,
       });
     }
 

@@ -1,0 +1,56 @@
+/**
+ * The published priority points (积分): among teachers the model treats as
+ * interchangeable, who goes first. One pure function gives every part and
+ * the total, so the engine's order and `rotation validate --points` agree.
+ *
+ * total = Σ policy.points[part] × part, rounded to 6 decimals.
+ * Order: higher total first; ties go to the earlier birth date (the older
+ * teacher), then the smaller teacher id in character-code order — never the
+ * input order.
+ */
+import { parseISO } from 'date-fns';
+import { BACKBONE_LEVELS } from '../domain/codes.js';
+import type { Policy } from '../domain/policy.js';
+import { POINTS_PARTS, type PointsPart } from '../domain/points-policy.js';
+import type { Teacher } from '../domain/tables.js';
+import { type Eligibility, fullMonths } from './eligibility.js';
+import type { Term } from './term.js';
+
+export interface Points {
+  readonly teacher_id: string;
+  readonly parts: Readonly<Record<PointsPart, number>>;
+  readonly total: number;
+}
+
+/** True when the teacher applies for a title within the horizon and still lacks the rural months (四(二)1 二). */
+export function needsTitleService(t: Teacher, term: Term, policy: Policy): boolean {
+  const a = policy.assignment;
+  return t.title_target_year !== null && t.title_target_year >= term.year
+    && t.title_target_year - term.year <= a.title_horizon_years && t.rural_months < a.title_rural_months;
+}
+
+/**
+ * A teacher's priority points for the term.
+ *
+ * @example pointsOf(teacher, eligibility, termOf(2019, policy), policy).total // 120 (ten years at school, default weights)
+ */
+export function pointsOf(t: Teacher, e: Eligibility, term: Term, policy: Policy): Points {
+  const parts: Record<PointsPart, number> = {
+    months_at_school: e.months_at_school,
+    service_months: t.hire_date === null ? 0 : Math.max(0, fullMonths(parseISO(term.start), parseISO(t.hire_date))),
+    age_years: e.age,
+    backbone: Math.max(0, BACKBONE_LEVELS.codes.indexOf(t.backbone)),
+    title_need: needsTitleService(t, term, policy) ? 1 : 0,
+    rural_months: t.rural_months,
+  };
+  const sum = POINTS_PARTS.reduce((n, k) => n + policy.points[k] * parts[k], 0);
+  return { teacher_id: t.teacher_id, parts, total: Math.round(sum * 1e6) / 1e6 + 0 };
+}
+
+/** Character-code order, the same on every machine and locale. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The published order: more points first, then the earlier birth date, then the smaller teacher id. */
+export function comparePriority(a: { teacher: Teacher; points: Points }, b: { teacher: Teacher; points: Points }): number {
+  return b.points.total - a.points.total || byCode(a.teacher.birth_date, b.teacher.birth_date) || byCode(a.teacher.teacher_id, b.teacher.teacher_id);
+}
