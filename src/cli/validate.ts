@@ -1,13 +1,15 @@
 /** `rotation validate <scenario>`: read and check a scenario, then show per county what the year requires. */
 import type { CommandModule } from 'yargs';
 import { eligibilityAll } from '../policy/eligibility.js';
+import { pointsTable } from '../policy/points.js';
 import { summarize, type ScenarioSummary } from '../policy/summary.js';
 import { termOf } from '../policy/term.js';
 import { readScenario } from '../io/read-scenario.js';
 import { scenarioOptions, yearOption } from './options.js';
+import { pointsText } from './points-text.js';
 import { EXIT_OK, run } from './run.js';
 
-interface Args { scenario: string; year: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; eligibility: boolean }
+interface Args { scenario: string; year: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; eligibility: boolean; points: boolean; lang: 'zh' | 'en' }
 
 function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
   out(`场景 scenario ${s.scenario} — ${s.year} 学年 term ${s.term.start} … ${s.term.end}`);
@@ -29,6 +31,8 @@ export const validateCommand: CommandModule<object, Args> = {
   builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })), false)
     .option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' })
     .option('eligibility', { type: 'boolean', default: false, describe: 'also list every teacher\'s eligibility and reasons' })
+    .option('points', { type: 'boolean', default: false, describe: 'also list the priority points (积分) of every teacher of a sending school: each part, total, rank within the school' })
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the --points table' })
     .example('$0 validate scenarios/lucheng-demo --year 2019', '') as never,
   handler: (args) => run(async () => {
     const { scenario, warnings } = await readScenario(args.scenario, { encoding: args.encoding, set: args.set });
@@ -37,7 +41,8 @@ export const validateCommand: CommandModule<object, Args> = {
     const eligibility = eligibilityAll(scenario, term);
     const summary = summarize(scenario, term, eligibility);
     if (args.json) {
-      process.stdout.write(`${JSON.stringify(args.eligibility ? { ...summary, eligibility } : summary, null, 2)}\n`);
+      const points = args.points ? { points: pointsTable(scenario, term, eligibility) } : {};
+      process.stdout.write(`${JSON.stringify({ ...summary, ...(args.eligibility ? { eligibility } : {}), ...points }, null, 2)}\n`);
       return EXIT_OK;
     }
     const lines: string[] = [];
@@ -46,6 +51,7 @@ export const validateCommand: CommandModule<object, Args> = {
       lines.push('', 'teacher_id  eligible  reasons');
       for (const e of eligibility) lines.push(`${e.teacher_id}  ${e.eligible ? 'yes' : 'no '}  ${e.reasons.join('; ')}`);
     }
+    if (args.points) lines.push('', ...pointsText(pointsTable(scenario, term, eligibility), scenario.policy, args.lang));
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT_OK;
   }),

@@ -12,6 +12,7 @@ import { parseISO } from 'date-fns';
 import { BACKBONE_LEVELS } from '../domain/codes.js';
 import type { Policy } from '../domain/policy.js';
 import { POINTS_PARTS, type PointsPart } from '../domain/points-policy.js';
+import { isSender, type Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { type Eligibility, fullMonths } from './eligibility.js';
 import type { Term } from './term.js';
@@ -53,4 +54,34 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** The published order: more points first, then the earlier birth date, then the smaller teacher id. */
 export function comparePriority(a: { teacher: Teacher; points: Points }, b: { teacher: Teacher; points: Points }): number {
   return b.points.total - a.points.total || byCode(a.teacher.birth_date, b.teacher.birth_date) || byCode(a.teacher.teacher_id, b.teacher.teacher_id);
+}
+
+/** One row of `rotation validate --points`. */
+export interface PointsRow extends Points {
+  readonly name: string;
+  readonly school_id: string;
+  readonly eligible: boolean;
+  /** Place in the published order among the school's eligible teachers (1 = first to go); null when not eligible. */
+  readonly rank: number | null;
+}
+
+/**
+ * Every teacher of a sending school with their points, ranked within the
+ * school: by school id, then rank, then the ineligible by teacher id.
+ */
+export function pointsTable(scenario: Scenario, term: Term, eligibility: readonly Eligibility[]): PointsRow[] {
+  const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
+  const senders = new Set(scenario.schools.filter(isSender).map((s) => s.school_id));
+  const rows = scenario.teachers.filter((t) => senders.has(t.school_id) && elig.has(t.teacher_id))
+    .map((t) => ({ teacher: t, points: pointsOf(t, elig.get(t.teacher_id)!, term, scenario.policy), eligible: elig.get(t.teacher_id)!.eligible }));
+  const out: PointsRow[] = [];
+  for (const school of [...senders].sort(byCode)) {
+    const mine = rows.filter((r) => r.teacher.school_id === school);
+    const ranked = mine.filter((r) => r.eligible).sort(comparePriority);
+    const rest = mine.filter((r) => !r.eligible).sort((a, b) => byCode(a.teacher.teacher_id, b.teacher.teacher_id));
+    [...ranked, ...rest].forEach((r, i) => out.push({
+      ...r.points, name: r.teacher.name, school_id: school, eligible: r.eligible, rank: r.eligible ? i + 1 : null,
+    }));
+  }
+  return out;
 }
