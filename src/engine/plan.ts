@@ -18,15 +18,32 @@ import { gapWhy, moveReasons, r1Why, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
 import { jslpSolver } from './jslp.js';
-import { modelSize, type Solver } from './solver.js';
+import { recordingSolver } from './recording-solver.js';
+import { type LinearModel, modelSize, type SolveResult, type Solver } from './solver.js';
 
 export interface PlanOptions {
   /** A solver, or a choice of solver by the county model's number of variables (see solvers.ts). */
   readonly solver?: Solver | ((variables: number) => Solver);
   /** Time limit per county, ms. */
   readonly timeoutMs?: number;
-  /** Called after each county is solved (for progress output). */
-  readonly onCounty?: (county: string, done: number, total: number) => void;
+  /** Called after each county is solved (for progress output), with the county's model size and status. */
+  readonly onCounty?: (county: string, done: number, total: number, stats: CountyStats) => void;
+  /**
+   * Called with every model handed to the solver, after its solve: the county,
+   * the 1-based lexicographic step, the model exactly as given, and the answer
+   * (for `--export-lp`; see recording-solver.ts).
+   */
+  readonly onModel?: (county: string, step: number, model: LinearModel, result: SolveResult) => void;
+}
+
+/** One county's share of a plan, in the order planScenario lists it; merged by mergeCountyPlans. */
+export interface CountyPlan {
+  readonly assignments: Assignment[];
+  readonly senders: SenderReport[];
+  readonly gaps: GapReport[];
+  readonly receivers: ReceiverReport[];
+  readonly shortfalls: Shortfall[];
+  readonly stats: CountyStats;
 }
 
 export interface CountyStats {
@@ -41,9 +58,13 @@ export interface PlanResult {
   readonly term: Term;
 }
 
-function countyResult(input: CountyInput, scenario: Scenario, choose: PlanOptions['solver'], timeoutMs: number): { moves: Move[]; lex: LexResult; stats: CountyStats; solver: Solver } {
+function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptions): { moves: Move[]; lex: LexResult; stats: CountyStats; solver: Solver } {
   const model = buildCountyModel(input, scenario.policy);
-  const solver = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
+  const choose = options.solver;
+  const chosen = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
+  const onModel = options.onModel;
+  const solver = onModel ? recordingSolver(chosen, (step, m, r) => onModel(input.county, step, m, r)) : chosen;
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const lex = solveLexicographic(model, model.levels, solver, timeoutMs);
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
@@ -71,32 +92,34 @@ function countyResult(input: CountyInput, scenario: Scenario, choose: PlanOption
 
 /** Plans the year for every county of the scenario. Pure apart from timing. */
 export function planScenario(scenario: Scenario, year: number, options: PlanOptions = {}): PlanResult {
+  const eligibility = eligibilityAll(scenario, termOf(year, scenario.policy));
+  return mergeCountyPlans(scenario, year, planCounties(scenario, year, options, eligibility), eligibility);
+}
+
+/**
+ * Each county's part of the year's plan, in county order (the schools
+ * table's). A county's part depends only on that county's schools, their
+ * teachers, needs, history and locks, so it can be computed apart from the
+ * others (parallel.ts) and merged to the same plan.
+ */
+export function planCounties(
+  scenario: Scenario, year: number, options: PlanOptions = {}, eligibility = eligibilityAll(scenario, termOf(year, scenario.policy)),
+): CountyPlan[] {
   const policy = scenario.policy;
   const term = termOf(year, policy);
-  const eligibility = eligibilityAll(scenario, term);
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   const inputs = countyInputs(scenario, term, eligibility);
   const pinnedIds = new Set(scenario.locks.filter((l) => l.action === 'pin').map((l) => l.teacher_id));
   const r2 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.backbone_level);
 
-  const assignments: Assignment[] = [];
-  const senders: SenderReport[] = [];
-  const gaps: GapReport[] = [];
-  const receivers: ReceiverReport[] = [];
-  const shortfalls: Shortfall[] = [];
-  const counties: CountyStats[] = [];
-  const solvers = new Set<string>();
-  let optimal = true;
-  let solveMs = 0;
-
-  inputs.forEach((input, i) => {
-    const { moves, stats, solver } = countyResult(input, scenario, options.solver, options.timeoutMs ?? 120_000);
-    solvers.add(solver.name);
-    counties.push(stats);
-    optimal &&= stats.status === 'optimal';
-    solveMs += stats.solve_ms;
-    options.onCounty?.(input.county, i + 1, inputs.length);
-
+  return inputs.map((input, i): CountyPlan => {
+    const assignments: Assignment[] = [];
+    const senders: SenderReport[] = [];
+    const gaps: GapReport[] = [];
+    const receivers: ReceiverReport[] = [];
+    const shortfalls: Shortfall[] = [];
+    const { moves, stats } = countyResult(input, scenario, options);
+    options.onCounty?.(input.county, i + 1, inputs.length, stats);
     // The first R5-level backbone teacher placed at a receiver that had none is the one that meets R5 there.
     const r5Giver = new Map<string, string>();
     for (const m of moves) if (m.r5 && !r5Giver.has(m.receiver)) r5Giver.set(m.receiver, m.teacher.teacher_id);
@@ -147,19 +170,32 @@ export function planScenario(scenario: Scenario, year: number, options: PlanOpti
       receivers.push({ school_id: rid, county_backbone_before: r.backboneBefore, county_backbone_after: after });
       if (after === 0) shortfalls.push({ rule: 'R5', school_id: rid, detail: r5Why(input, rid, policy.rotation.r5_backbone_level) });
     }
+    return { assignments, senders, gaps, receivers, shortfalls, stats };
   });
+}
 
+/** The year's plan from its counties' parts, in the order given. */
+export function mergeCountyPlans(
+  scenario: Scenario, year: number, parts: readonly CountyPlan[], eligibility = eligibilityAll(scenario, termOf(year, scenario.policy)),
+): PlanResult {
+  const term = termOf(year, scenario.policy);
+  const assignments = parts.flatMap((p) => p.assignments);
+  const senders = parts.flatMap((p) => p.senders);
+  const gaps = parts.flatMap((p) => p.gaps);
+  const counties = parts.map((p) => p.stats);
+  const solvers = new Set(counties.map((c) => c.solver));
   const plan: Plan = {
     plan_year: year,
     period: { start: term.start, end: term.end },
-    assignments, senders, gaps, receivers, allowances: [], shortfalls,
+    assignments, senders, gaps, receivers: parts.flatMap((p) => p.receivers), allowances: [], shortfalls: parts.flatMap((p) => p.shortfalls),
     stats: {
       teachers: scenario.teachers.length,
       eligible: senders.reduce((n, s) => n + s.eligible, 0),
       sent: assignments.length,
       gaps_needed: gaps.reduce((n, g) => n + g.needed, 0),
       gaps_filled: gaps.reduce((n, g) => n + g.filled, 0),
-      solve_ms: solveMs, optimal, solver: [...solvers].join(', ') || 'none',
+      solve_ms: counties.reduce((n, c) => n + c.solve_ms, 0), optimal: counties.every((c) => c.status === 'optimal'),
+      solver: [...solvers].join(', ') || 'none',
       variables: counties.reduce((n, c) => n + c.variables, 0),
       constraints: counties.reduce((n, c) => n + c.constraints, 0),
       counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status })),

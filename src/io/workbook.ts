@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseISO } from 'date-fns';
 import ExcelJS from 'exceljs';
 import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
+import { withZipDates } from './zip-dates.js';
 import {
   boolText, type CellKind, type CellValue, displayText, ISO_DATE, label, type Lang, type PlanSheet, textWidth,
 } from './sheet-model.js';
@@ -78,14 +79,18 @@ function addSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, lang: Lang): void {
 /** The plan workbook in memory. */
 export async function planWorkbookBuffer(input: PlanWorkbookInput, options: WorkbookOptions = {}): Promise<Buffer> {
   const lang = options.lang ?? 'zh';
+  return sheetsWorkbookBuffer(planSheets(input, lang), lang, input.plan.period.start);
+}
+
+/** Any sheets as a workbook in memory, document and zip entries dated `day` (YYYY-MM-DD), so the same sheets give the same bytes. */
+export async function sheetsWorkbookBuffer(sheets: readonly PlanSheet[], lang: Lang, day: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'rotation';
   wb.lastModifiedBy = 'rotation';
-  // Fixed document dates, so the same plan gives the same workbook properties.
-  wb.created = excelDate(input.plan.period.start);
+  wb.created = excelDate(day);
   wb.modified = wb.created;
-  for (const sheet of planSheets(input, lang)) addSheet(wb, sheet, lang);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  for (const sheet of sheets) addSheet(wb, sheet, lang);
+  return withZipDates(Buffer.from(await wb.xlsx.writeBuffer()), day);
 }
 
 /**

@@ -28,6 +28,16 @@ export function planJsonText(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
+/** The output files of a plan, in memory: plan.json, plan.xlsx and, on request, the CSV files. */
+export async function planOutputFiles({ scenario, plan, lang = 'zh', csv = false }: PlanOutputs): Promise<{ name: string; data: string | Buffer }[]> {
+  const input = { scenario, plan, report: planReport(scenario, plan) };
+  return [
+    { name: 'plan.json', data: planJsonText(plan) },
+    { name: 'plan.xlsx', data: await planWorkbookBuffer(input, { lang }) },
+    ...(csv ? planCsvFiles(input, { lang }).map((f) => ({ name: f.name, data: f.text })) : []),
+  ];
+}
+
 /**
  * Writes plan.json, plan.xlsx (and the CSV files) into `outDir`, created if
  * missing. Returns the file names written. On any failure the temporary
@@ -36,13 +46,8 @@ export function planJsonText(plan: Plan): string {
  * temporary file is complete).
  * @example await writePlanOutputs('out', { scenario, plan: extendPlan(scenario, plan), lang: 'zh', csv: true })
  */
-export async function writePlanOutputs(outDir: string, { scenario, plan, lang = 'zh', csv = false }: PlanOutputs): Promise<string[]> {
-  const input = { scenario, plan, report: planReport(scenario, plan) };
-  const files: { name: string; data: string | Buffer }[] = [
-    { name: 'plan.json', data: planJsonText(plan) },
-    { name: 'plan.xlsx', data: await planWorkbookBuffer(input, { lang }) },
-    ...(csv ? planCsvFiles(input, { lang }).map((f) => ({ name: f.name, data: f.text })) : []),
-  ];
+export async function writePlanOutputs(outDir: string, outputs: PlanOutputs): Promise<string[]> {
+  const files = await planOutputFiles(outputs);
   await mkdir(outDir, { recursive: true });
   const tag = randomUUID();
   const temps = files.map((f) => ({ ...f, temp: join(outDir, `.${f.name}.${tag}.tmp`) }));

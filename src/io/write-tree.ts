@@ -1,0 +1,42 @@
+/**
+ * Writes a tree of files (`2018/plan.json`, `summary.json`, …) into a folder
+ * so that a failure leaves nothing half-written: everything is written into
+ * a temporary folder beside the target first, then moved into place by
+ * renames (atomic on one file system). A new folder appears in one rename;
+ * in an existing one, each of our top-level entries replaces its namesake
+ * and other files stay.
+ */
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Puts `files` (relative path with `/` → content) into `dir`. */
+export async function writeTree(dir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  const existing = await stat(target).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) throw new Error(`${dir} exists and is not a folder`);
+  const temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  try {
+    for (const [name, content] of files) {
+      const path = join(temp, ...name.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content);
+    }
+    if (existing === undefined) {
+      await rename(temp, target);
+      return;
+    }
+    const old = join(temp, '.replaced');
+    await mkdir(old);
+    for (const entry of await readdir(temp)) {
+      if (entry === '.replaced') continue;
+      const into = join(target, entry);
+      // A folder cannot be renamed over a non-empty one: the old one steps aside first.
+      if ((await stat(into).catch(() => undefined))?.isDirectory()) await rename(into, join(old, entry));
+      await rename(join(temp, entry), into);
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}

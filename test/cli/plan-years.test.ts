@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const main = join(root, 'dist', 'cli', 'main.js');
+const demo = join(root, 'scenarios', 'lucheng-demo');
+let dir = '';
+
+beforeAll(() => {
+  // Type errors are the typecheck's business; the CLI only needs the emitted JavaScript.
+  spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  expect(existsSync(join(root, 'dist', 'cli', 'plan-years.js'))).toBe(true);
+  dir = mkdtempSync(join(tmpdir(), 'rotation-years-'));
+});
+
+afterAll(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+function rotation(...args: string[]) {
+  const r = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const timing = (text: string) => text.replace(/"solve_ms": \d+/g, '"solve_ms": 0');
+
+describe('rotation plan --years 2018-2020', () => {
+  it('writes DIR/<year>/plan.json, plan.xlsx (and CSV) per year, summary.json and summary.xlsx; every year checked; exit 0 or 2 by the shortfalls', () => {
+    const out = join(dir, 'three');
+    const r = rotation('plan', demo, '--years', '2018-2020', '--out', out, '--csv');
+    expect(readdirSync(out).sort()).toEqual(['2018', '2019', '2020', 'summary.json', 'summary.xlsx']);
+    for (const y of ['2018', '2019', '2020']) {
+      const files = readdirSync(join(out, y));
+      expect(files).toContain('plan.json');
+      expect(files).toContain('plan.xlsx');
+      expect(files.filter((f) => f.endsWith('.csv')).length).toBeGreaterThan(3);
+      const plan = JSON.parse(readFileSync(join(out, y, 'plan.json'), 'utf8'));
+      expect(plan.plan_year).toBe(Number(y));
+      expect(plan.stats.check).toBe('passed');
+      expect(r.stdout).toContain(`${y}: `);
+    }
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.years).toEqual([2018, 2019, 2020]);
+    expect(summary.totals.map((t: { check: string }) => t.check)).toEqual(['passed', 'passed', 'passed']);
+    const shortfalls = summary.totals.reduce((n: number, t: { shortfalls: number }) => n + t.shortfalls, 0);
+    expect(r.code).toBe(shortfalls > 0 ? 2 : 0);
+    // Nobody goes twice within the three-year cooldown.
+    const sent = ['2018', '2019', '2020'].flatMap((y) => JSON.parse(readFileSync(join(out, y, 'plan.json'), 'utf8')).assignments.map((a: { teacher_id: string }) => a.teacher_id));
+    expect(new Set(sent).size).toBe(sent.length);
+    const s = summary.senders[0];
+    expect(s.sent).toHaveLength(3);
+    expect(s.served_share[2]).toBeGreaterThanOrEqual(s.served_share[0]);
+  }, 60_000);
+
+  it('is deterministic: the same input gives the same files, byte for byte apart from solve times', () => {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    rotation('plan', demo, '--years', '2018-2019', '--out', a, '--quiet');
+    rotation('plan', demo, '--years', '2018-2019', '--out', b, '--quiet');
+    expect(readFileSync(join(a, 'summary.json'), 'utf8')).toBe(readFileSync(join(b, 'summary.json'), 'utf8'));
+    expect(readFileSync(join(a, 'summary.xlsx')).equals(readFileSync(join(b, 'summary.xlsx')))).toBe(true);
+    for (const y of ['2018', '2019']) expect(timing(readFileSync(join(a, y, 'plan.json'), 'utf8'))).toBe(timing(readFileSync(join(b, y, 'plan.json'), 'utf8')));
+  }, 60_000);
+
+  it('--year and --years together, neither, or a bad range: exit 1, nothing written', () => {
+    for (const args of [['--year', '2019', '--years', '2018-2020'], [], ['--years', '2020-2018'], ['--years', 'next']]) {
+      const out = join(dir, `bad-${args.join('')}`);
+      const r = rotation('plan', demo, ...args, '--out', out);
+      expect(r.code).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(rotation('plan', demo, '--out', join(dir, 'x')).stderr).toContain('--years 2018-2020');
+  });
+
+  it('an output path that is a file: exit 1, and no year folder or temporary folder is left behind', () => {
+    const out = join(dir, 'taken');
+    writeFileSync(out, 'not a folder');
+    const r = rotation('plan', demo, '--years', '2018-2019', '--out', out, '--quiet');
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('not a folder');
+    expect(readdirSync(dir).filter((f) => f.startsWith('.taken'))).toEqual([]);
+  }, 60_000);
+
+  it('--years into an existing folder replaces the year folders and keeps other files', () => {
+    const out = join(dir, 'again');
+    rotation('plan', demo, '--years', '2018-2019', '--out', out, '--quiet', '--csv');
+    writeFileSync(join(out, 'README.txt'), 'mine');
+    rotation('plan', demo, '--years', '2018-2019', '--out', out, '--quiet');
+    expect(readFileSync(join(out, 'README.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(join(out, '2018')).sort()).toEqual(['plan.json', 'plan.xlsx']);
+  }, 60_000);
+});
