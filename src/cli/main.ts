@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { checkCommand } from './check.js';
+import { compareCommand } from './compare.js';
 import { diffCommand } from './diff.js';
 import { generateCommand } from './generate.js';
 import { planCommand } from './plan.js';
@@ -16,6 +17,7 @@ await yargs(hideBin(process.argv))
   .command(checkCommand)
   .command(generateCommand)
   .command(diffCommand)
+  .command(compareCommand)
   .demandCommand(1, 'Name a command (see --help).')
   .strict()
   .help()

@@ -1,0 +1,49 @@
+/**
+ * What-if figures of one plan, for `rotation compare`: the numbers the bureau
+ * weighs when it sets next year's rules, one column per policy variant.
+ * Pure: plan in, figures out.
+ */
+import type { Plan } from '../domain/plan.js';
+
+export interface CompareFigures {
+  /** Teachers sent (R1). */
+  readonly sent: number;
+  /** Of them backbone teachers at the R2 level. */
+  readonly backbone_sent: number;
+  /** Needed posts filled / needed (R4, net of running rotations). */
+  readonly gaps_filled: number;
+  readonly gaps_needed: number;
+  /** Receivers with a county-level-or-above backbone teacher after the plan / all receivers (R5). */
+  readonly r5_covered: number;
+  readonly receivers: number;
+  /** Σ plan.allowances[].total, yuan: every allowance the plan's term pays (rural staff and rotated teachers). */
+  readonly allowance_cost: number;
+  /** Of it, what the rotated teachers are paid. */
+  readonly rotation_allowance_cost: number;
+  /** Shortfalls listed (R1, R2, R4, R5). */
+  readonly shortfalls: number;
+  readonly optimal: boolean;
+}
+
+/** Yuan sums kept to the fen. */
+const yuan = (values: readonly number[]) => values.reduce((fen, v) => fen + Math.round(v * 100), 0) / 100;
+
+/**
+ * The compare figures of a plan (extended with allowances, see extendPlan).
+ *
+ * @example compareFigures(plan).sent // 11
+ */
+export function compareFigures(plan: Plan): CompareFigures {
+  return {
+    sent: plan.stats.sent,
+    backbone_sent: plan.senders.reduce((n, s) => n + s.backbone_sent, 0),
+    gaps_filled: plan.stats.gaps_filled,
+    gaps_needed: plan.stats.gaps_needed,
+    r5_covered: plan.receivers.filter((r) => r.county_backbone_after > 0).length,
+    receivers: plan.receivers.length,
+    allowance_cost: yuan(plan.allowances.map((a) => a.total)),
+    rotation_allowance_cost: yuan(plan.allowances.filter((a) => a['rotated'] === true).map((a) => a.total)),
+    shortfalls: plan.shortfalls.length,
+    optimal: plan.stats.optimal,
+  };
+}
