@@ -6,9 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan.js';
+import { diffSheet } from '../../src/io/diff-sheet.js';
+import { sheetsWorkbookBuffer } from '../../src/io/workbook.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../../src/report/diff.js';
 import { assignment, plan } from './fixture.js';
-import { samplePlan } from './sample.js';
+import { samplePlan, sampleScenario } from './sample.js';
 
 /** diff(a, b) with the roles of a and b exchanged. */
 function mirror(d: PlanDiff): PlanDiff {
@@ -140,5 +142,24 @@ describe('planDiff', () => {
     expect(d.totals.gaps_filled).toEqual({ before: 3, after: 3, delta: 0 });
     expect(d.totals.r5_covered).toEqual({ before: 1, after: 1, delta: 0 });
     expect(isEmptyDiff(d)).toBe(false);
+  });
+
+  it('the 变动 sheet: one row per changed teacher with names from the scenario, figures as "before → after"', async () => {
+    const scenario = sampleScenario();
+    const a = samplePlan(scenario);
+    const b = { ...a, assignments: a.assignments.filter((x) => x.teacher_id !== '0012'),
+      senders: a.senders.map((s) => (s.school_id === '0101' ? { ...s, sent: 1 } : s)) };
+    const sheet = diffSheet(planDiff(a, b), 'zh', scenario);
+    expect([sheet.key, sheet.zh]).toEqual(['changes', '变动']);
+    const [teachers, senders, , , totals] = sheet.sections;
+    expect(teachers!.rows).toEqual([{
+      kind: '移出', teacher_id: '0012', name: '王芳', from_school: '0101', to_before: '城西小学 (0301)', subject_before: '语文', to_after: null, subject_after: null,
+    }]);
+    expect(senders!.rows).toEqual([{ school: '城关第一小学 (0101)', eligible: '12', required: '2', sent: '2 → 1', backbone_sent: '1' }]);
+    expect(totals!.rows.find((r) => r.figure === '轮岗人数')).toMatchObject({ before: 2, after: 1, delta: -1 });
+    const en = diffSheet(planDiff(a, b), 'en');
+    expect(en.sections[0]!.rows[0]).toMatchObject({ kind: 'removed', name: '', to_before: '0301', subject_before: 'chinese' });
+    // The workbook writer renders it like any plan sheet.
+    expect((await sheetsWorkbookBuffer([sheet], 'zh', '2019-09-01')).length).toBeGreaterThan(1000);
   });
 });
