@@ -35,9 +35,14 @@ const planText = (out: string) => readFileSync(join(out, 'plan.json'), 'utf8').r
 const lpFiles = (d: string) => readdirSync(d).filter((f) => f.endsWith('.lp')).sort();
 
 describe('rotation plan on several counties: worker threads, progress, --export-lp', () => {
+  let seq: ReturnType<typeof rotation>;
+  let par: ReturnType<typeof rotation>;
+  beforeAll(() => {
+    seq = rotation('plan', scenario, '--year', '2019', '--out', join(dir, 'seq'), '--jobs', '1', '--export-lp', join(dir, 'lp-seq'));
+    par = rotation('plan', scenario, '--year', '2019', '--out', join(dir, 'par'), '--jobs', '2', '--export-lp', join(dir, 'lp-par'), '--quiet');
+  }, 60_000);
+
   it('counties solved on 2 workers give the plan the sequential run gives (apart from solve times), and the same LP files', () => {
-    const seq = rotation('plan', scenario, '--year', '2019', '--out', join(dir, 'seq'), '--jobs', '1', '--export-lp', join(dir, 'lp-seq'));
-    const par = rotation('plan', scenario, '--year', '2019', '--out', join(dir, 'par'), '--jobs', '2', '--export-lp', join(dir, 'lp-par'));
     expect(seq.code).not.toBe(1);
     expect(par.code).toBe(seq.code);
     const plan = JSON.parse(readFileSync(join(dir, 'seq', 'plan.json'), 'utf8'));
@@ -46,17 +51,15 @@ describe('rotation plan on several counties: worker threads, progress, --export-
     expect(planText(join(dir, 'par'))).toBe(planText(join(dir, 'seq')));
     expect(lpFiles(join(dir, 'lp-par'))).toEqual(lpFiles(join(dir, 'lp-seq')));
     for (const f of lpFiles(join(dir, 'lp-seq'))) expect(readFileSync(join(dir, 'lp-par', f), 'utf8')).toBe(readFileSync(join(dir, 'lp-seq', f), 'utf8'));
-  }, 60_000);
+  });
 
   it('progress: one line per county on a non-terminal stderr; nothing with --quiet', () => {
-    const r = rotation('plan', scenario, '--year', '2019', '--out', join(dir, 'p'), '--jobs', '1');
-    const lines = r.stderr.split('\n').filter((l) => l.startsWith('['));
+    const lines = seq.stderr.split('\n').filter((l) => l.startsWith('['));
     expect(lines).toHaveLength(3);
     lines.forEach((l, i) => expect(l).toMatch(new RegExp(`^\\[${i + 1}/3\\] \\S+: [\\d,]+ teachers, [\\d,]+ variables, optimal, [\\d,]+ ms$`)));
-    const quiet = rotation('plan', scenario, '--year', '2019', '--out', join(dir, 'q'), '--jobs', '2', '--quiet');
-    expect(quiet.stderr).toBe('');
-    expect(quiet.stdout).toMatch(/^2019: /);
-  }, 60_000);
+    expect(par.stderr).toBe('');
+    expect(par.stdout).toMatch(/^2019: /);
+  });
 
   it('--export-lp: one file per county and lexicographic step; HiGHS reading each file finds the objective GLPK found in the plan', async () => {
     const out = join(dir, 'glpk');
