@@ -200,6 +200,11 @@ export async function loadHighsSolver(input: HighsInput = 'arrays'): Promise<Sol
   const highs = await highsRuntime();
   return {
     name: input === 'arrays' ? 'highs' : 'highs (LP text)',
+    // Fewer, larger lexicographic steps: a weighted objective stays below 1e9, exact in doubles and
+    // a million times above HiGHS' tolerances (1e-6 to 1e-9 absolute), and HiGHS sees that the
+    // objective is integral. Measured on 20 generated counties (300–3,000 teachers, seeds 1–5): the same
+    // value at every level as with 1e7, in 0.68× the time.
+    weightLimit: 1e9,
     solve: (model, options) => solveWithHighs(highs, model, options.timeoutMs, input),
   };
 }
