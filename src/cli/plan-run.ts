@@ -39,20 +39,24 @@ export async function planCheckedYear(scenario: Scenario, year: number, settings
   const jobs = Math.min(settings.jobs ?? availableParallelism(), counties);
   let result: PlanResult;
   let models: ExportedModel[] = [];
-  if (jobs >= 2) {
-    const parallel = await planScenarioParallel(scenario, year, {
-      solver: settings.solver, timeoutMs: settings.timeoutMs, jobs, exportLp: settings.exportLp, onCounty: progress.county,
-    });
-    result = parallel.result;
-    models = [...parallel.models];
-  } else {
-    const solver = await loadSolver(settings.solver);
-    result = planScenario(scenario, year, {
-      solver, timeoutMs: settings.timeoutMs, onCounty: progress.county,
-      ...(settings.exportLp ? { onModel: (county, step, model, r) => models.push(exportedModel(county, step, model, r)) } : {}),
-    });
+  progress.start(counties);
+  try {
+    if (jobs >= 2) {
+      const parallel = await planScenarioParallel(scenario, year, {
+        solver: settings.solver, timeoutMs: settings.timeoutMs, jobs, exportLp: settings.exportLp, onCounty: progress.county,
+      });
+      result = parallel.result;
+      models = [...parallel.models];
+    } else {
+      const solver = await loadSolver(settings.solver);
+      result = planScenario(scenario, year, {
+        solver, timeoutMs: settings.timeoutMs, onCounty: progress.county,
+        ...(settings.exportLp ? { onModel: (county, step, model, r) => models.push(exportedModel(county, step, model, r)) } : {}),
+      });
+    }
+  } finally {
+    progress.end();
   }
-  progress.end();
   const plan = extendPlan(scenario, result.plan);
   // Every plan is re-checked by the independent checker before it is handed on.
   const violations = checkPlan(scenario, plan);

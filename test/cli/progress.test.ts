@@ -24,6 +24,8 @@ describe('progress on stderr', () => {
     const s = stream(true);
     let t = 0;
     const p = progress(s, { quiet: false, label: '2019 ', now: () => t });
+    p.start(2);
+    expect(s.written.shift()).toBe(`\r\x1b[K2019 [${'░'.repeat(20)}] 0/2 0.0 s`);
     t = 1500;
     p.county('鹿城区', 1, 2, stats('鹿城区', 100));
     t = 3000;
@@ -37,6 +39,7 @@ describe('progress on stderr', () => {
   it('--quiet: nothing at all', () => {
     const s = stream(true);
     const p = progress(s, { quiet: true });
+    p.start(1);
     p.county('鹿城区', 1, 1, stats('鹿城区', 1));
     p.end();
     expect(s.written).toEqual([]);
