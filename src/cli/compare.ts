@@ -5,25 +5,24 @@
  */
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
-import { checkPlan } from '../check/check.js';
 import { InputError } from '../domain/errors.js';
 import type { Plan } from '../domain/plan.js';
 import { defaultPolicy } from '../domain/policy.js';
 import type { Scenario } from '../domain/scenario.js';
-import { planScenario } from '../engine/plan.js';
-import { loadSolver, SOLVER_NAMES, type SolverName } from '../engine/solvers.js';
+import { SOLVER_NAMES, type SolverName } from '../engine/solvers.js';
 import { readScenario } from '../io/read-scenario.js';
 import { col, type Lang } from '../io/sheet-model.js';
-import { extendPlan } from '../policy/plan-report.js';
 import { compareFigures, type CompareFigures } from '../report/compare.js';
 import { planDiff } from '../report/diff.js';
 import { yearOption } from './options.js';
+import { planCheckedYear, type SolveSettings } from './plan-run.js';
+import { progress } from './progress.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
 
 interface Args {
   scenario: string; year: number; set: string[]; variant: string[]; encoding: 'auto' | 'utf8' | 'gbk';
-  'time-limit': number; solver: SolverName; json: boolean; lang: Lang; quiet: boolean;
+  'time-limit': number; solver: SolverName; jobs: number | undefined; json: boolean; lang: Lang; quiet: boolean;
 }
 
 /** A policy variant: its column name and its `key=value` overrides (full dotted keys). */
@@ -130,6 +129,7 @@ export const compareCommand: CommandModule<object, Args> = {
     .option('encoding', { choices: ['auto', 'utf8', 'gbk'] as const, default: 'auto' as const, describe: 'CSV encoding (auto tells UTF-8 from GBK/GB18030)' })
     .option('time-limit', { type: 'number', default: 120, describe: 'seconds the solver may spend on one county' })
     .option('solver', { choices: SOLVER_NAMES, default: 'auto' as SolverName, describe: 'MILP solver (as for plan)' })
+    .option('jobs', { type: 'number', describe: 'worker threads for the counties (as for plan; default one per core, 1 = none)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the columns as JSON for machines' })
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the table' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
@@ -145,13 +145,12 @@ export const compareCommand: CommandModule<object, Args> = {
       if (v === base) for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
       scenarios.push(read.scenario);
     }
-    const solver = await loadSolver(args.solver);
     const plans: Plan[] = [];
     const columns: CompareColumn[] = [];
-    [base, ...variants].forEach((v, i) => {
-      const scenario = scenarios[i]!;
-      const plan = extendPlan(scenario, planScenario(scenario, args.year, { solver, timeoutMs: args['time-limit'] * 1000 }).plan);
-      const violations = checkPlan(scenario, plan);
+    const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: false };
+    for (const [i, v] of [base, ...variants].entries()) {
+      // The plan command's own path: solve (counties on workers when several), extend, check.
+      const { plan, violations } = await planCheckedYear(scenarios[i]!, args.year, settings, progress(process.stderr, { quiet: true }));
       plans.push(plan);
       columns.push({
         name: v.name, sets: v.sets, figures: compareFigures(plan), changed_from_base: planDiff(plans[0]!, plan).changed,
@@ -159,7 +158,7 @@ export const compareCommand: CommandModule<object, Args> = {
       });
       if (!args.quiet) process.stderr.write(`  ${v.name} planned (${i + 1}/${variants.length + 1})\n`);
       for (const x of violations) process.stderr.write(`${styleText('red', `check ${x.rule}`)} ${v.name}: ${x.message}\n`);
-    });
+    }
     process.stdout.write(args.json
       ? `${JSON.stringify({ scenario: args.scenario, year: args.year, columns }, null, 2)}\n`
       : `${compareText(columns, args.lang).join('\n')}\n`);

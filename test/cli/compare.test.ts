@@ -45,7 +45,8 @@ describe('parseVariant', () => {
 
 describe('rotation compare', () => {
   it('the base and two variants: each column equals a separate plan run', async () => {
-    const { stdout, code } = await rotation('compare', DEMO, '--year', '2019', '--quiet', '--json',
+    // --jobs 1: worker threads need the built dist/ (the demo is one county anyway).
+    const { stdout, code } = await rotation('compare', DEMO, '--year', '2019', '--quiet', '--jobs', '1', '--json',
       '--set', 'rotation.min_share=0.15', '--variant', 'strict: min_share=0.2,backbone_min_share=0.3');
     expect(code).toBe(0);
     const { columns } = JSON.parse(stdout) as { columns: { name: string; sets: string[]; figures: { sent: number }; check: string }[] };
@@ -62,7 +63,7 @@ describe('rotation compare', () => {
   });
 
   it('prints a side-by-side table', async () => {
-    const { stdout, code } = await rotation('compare', LUCHENG, '--year', '2019', '--quiet', '--lang', 'en', '--variant', 'half: min_share=0.5,max_share=0.5');
+    const { stdout, code } = await rotation('compare', LUCHENG, '--year', '2019', '--quiet', '--jobs', '1', '--lang', 'en', '--variant', 'half: min_share=0.5,max_share=0.5');
     expect(code).toBe(0);
     expect(stdout).toMatch(/figure\s+base\s+half/);
     expect(stdout).toMatch(/sent \(R1\)\s+\d+\s+\d+/);
@@ -78,7 +79,7 @@ describe('rotation compare', () => {
       [[], ['at least one']],
     ] as const;
     for (const [flags, words] of cases) {
-      const { stdout, stderr, code } = await rotation('compare', LUCHENG, '--year', '2019', '--quiet', ...flags);
+      const { stdout, stderr, code } = await rotation('compare', LUCHENG, '--year', '2019', '--quiet', '--jobs', '1', ...flags);
       expect(code, flags.join(' ')).toBe(1);
       expect(stdout).toBe('');
       for (const w of words) expect(stderr, flags.join(' ')).toContain(w);
