@@ -7,10 +7,12 @@ import { checkPlan, type Violation } from '../check/check.js';
 import { parsePlanText } from '../check/plan-file.js';
 import { InputError } from '../domain/errors.js';
 import { readScenario } from '../io/read-scenario.js';
+import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
+import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
-interface Args { scenario: string; plan: string; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[] }
+interface Args { scenario: string; plan: string; json: boolean; needs: NeedsMode | undefined; encoding: 'auto' | 'utf8' | 'gbk'; set: string[] }
 
 async function readPlanFile(path: string) {
   const file = basename(path);
@@ -35,11 +37,15 @@ export const checkCommand: CommandModule<object, Args> = {
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json written by `rotation plan` (or edited by hand)' }))
     .option('json', { type: 'boolean', default: false, describe: 'print { valid, violations } as JSON' })
+    .option('needs', { choices: NEEDS_MODES, describe: `${NEEDS_DESCRIBE} (default: as plan.json stats.needs_mode says, else file)` })
     .example('$0 check scenarios/lucheng-demo out/plan.json', '') as never,
   handler: (args) => run(async () => {
-    const { scenario, warnings } = await readScenario(args.scenario, { encoding: args.encoding, set: args.set });
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: true });
+    const { warnings } = read;
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     const plan = await readPlanFile(args.plan);
+    // Needs derived from the staffing norms are re-derived from the scenario, never taken from the plan.
+    const scenario = scenarioForPlanNeeds(read.scenario, plan, args.needs);
     const violations = checkPlan(scenario, plan);
     process.stdout.write(args.json ? `${JSON.stringify({ valid: violations.length === 0, violations }, null, 2)}\n` : printViolations(violations));
     return violations.length === 0 ? EXIT_OK : EXIT_SHORTFALL;

@@ -7,6 +7,8 @@ import { SOLVER_NAMES, type SolverName } from '../engine/solvers.js';
 import { readScenario } from '../io/read-scenario.js';
 import { writePlanOutputs } from '../io/write-plan.js';
 import { writeTree } from '../io/write-tree.js';
+import type { NeedsMode } from '../domain/norms-policy.js';
+import { firstPlanYear, planNeedsOption, scenarioWithNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { countyCount, lpExportFiles, planCheckedYear, type SolveSettings } from './plan-run.js';
 import { planYears, parseYears } from './plan-years.js';
@@ -15,7 +17,7 @@ import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 interface Args {
   scenario: string; year: number | undefined; years: string | undefined; out: string; encoding: 'auto' | 'utf8' | 'gbk'; set: string[];
-  'time-limit': number; quiet: boolean; lang: 'zh' | 'en'; csv: boolean; solver: SolverName; jobs: number | undefined; 'export-lp': string | undefined;
+  'time-limit': number; quiet: boolean; lang: 'zh' | 'en'; csv: boolean; solver: SolverName; needs: NeedsMode; jobs: number | undefined; 'export-lp': string | undefined;
 }
 
 export const planCommand: CommandModule<object, Args> = {
@@ -40,10 +42,14 @@ export const planCommand: CommandModule<object, Args> = {
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the workbook\'s sheets and headers' })
     .option('csv', { type: 'boolean', default: false, describe: 'also write one UTF-8-with-BOM CSV per sheet' })
+    .option('needs', planNeedsOption)
     .example('$0 plan scenarios/lucheng-demo --year 2019 --out out/', '')
     .example('$0 plan scenarios/generated-county --years 2018-2020 --out out3/', '') as never,
   handler: (args) => run(async () => {
-    const { scenario, warnings } = await readScenario(args.scenario, { encoding: args.encoding, set: args.set });
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: args.needs !== 'file' });
+    // Receivers without needs.csv rows (or all, with --needs norms) take their needs from the staffing norms.
+    const { warnings } = read;
+    const scenario = scenarioWithNeeds(read.scenario, firstPlanYear(args), args.needs);
     const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: args['export-lp'] !== undefined };

@@ -5,11 +5,13 @@ import { pointsTable } from '../policy/points.js';
 import { summarize, type ScenarioSummary } from '../policy/summary.js';
 import { termOf } from '../policy/term.js';
 import { readScenario } from '../io/read-scenario.js';
+import { applyNeedsMode } from '../policy/norms.js';
+import { normsJson, normsText } from './needs-option.js';
 import { scenarioOptions, yearOption } from './options.js';
 import { pointsText } from './points-text.js';
 import { EXIT_OK, run } from './run.js';
 
-interface Args { scenario: string; year: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; eligibility: boolean; points: boolean; lang: 'zh' | 'en' }
+interface Args { scenario: string; year: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; eligibility: boolean; needs: boolean; points: boolean; lang: 'zh' | 'en' }
 
 function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
   out(`场景 scenario ${s.scenario} — ${s.year} 学年 term ${s.term.start} … ${s.term.end}`);
@@ -31,15 +33,21 @@ export const validateCommand: CommandModule<object, Args> = {
   builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })), false)
     .option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' })
     .option('eligibility', { type: 'boolean', default: false, describe: 'also list every teacher\'s eligibility and reasons' })
+    .option('needs', { type: 'boolean', default: false, describe: 'also show each receiver\'s needed posts derived from the staffing norms (编制测算)' })
     .option('points', { type: 'boolean', default: false, describe: 'also list the priority points (积分) of every teacher of a sending school: each part, total, rank within the school' })
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the --points table' })
     .example('$0 validate scenarios/lucheng-demo --year 2019', '') as never,
   handler: (args) => run(async () => {
-    const { scenario, warnings } = await readScenario(args.scenario, { encoding: args.encoding, set: args.set });
+    // needs.csv may be missing with --needs: the derivation shows what the norms give.
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: args.needs });
+    const { warnings } = read;
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    const term = termOf(args.year, scenario.policy);
+    const term = termOf(args.year, read.scenario.policy);
+    // What `plan` will use: needs.csv, and the norms for receivers without rows.
+    const needs = applyNeedsMode(read.scenario, term, 'auto');
+    const { scenario } = needs;
     const eligibility = eligibilityAll(scenario, term);
-    const summary = summarize(scenario, term, eligibility);
+    const summary = { ...summarize(scenario, term, eligibility), ...(args.needs ? normsJson(needs) : {}) };
     if (args.json) {
       const points = args.points ? { points: pointsTable(scenario, term, eligibility) } : {};
       process.stdout.write(`${JSON.stringify({ ...summary, ...(args.eligibility ? { eligibility } : {}), ...points }, null, 2)}\n`);
@@ -52,6 +60,7 @@ export const validateCommand: CommandModule<object, Args> = {
       for (const e of eligibility) lines.push(`${e.teacher_id}  ${e.eligible ? 'yes' : 'no '}  ${e.reasons.join('; ')}`);
     }
     if (args.points) lines.push('', ...pointsText(pointsTable(scenario, term, eligibility), scenario.policy, args.lang));
+    if (args.needs) lines.push('', ...normsText(needs, 'zh'));
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT_OK;
   }),

@@ -6,6 +6,7 @@ import { isExists } from 'date-fns';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
+import { balancePolicySchema, normsPolicySchema } from './norms-policy.js';
 import { pointsPolicySchema } from './points-policy.js';
 
 const share = z.number().min(0).max(1);
@@ -65,6 +66,10 @@ export const policySchema = z.strictObject({
   income: incomePolicySchema.default(incomePolicySchema.parse({})),
   /** Published priority points (积分) among interchangeable teachers: weight per part (see points-policy.ts). */
   points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
+  /** Staffing norms: needed posts of a receiver without needs.csv rows (norms-policy.ts). */
+  norms: normsPolicySchema.default(normsPolicySchema.parse({})),
+  /** The county balance review (差异系数): limits and target (norms-policy.ts). */
+  balance: balancePolicySchema.default(balancePolicySchema.parse({})),
   /** Extra subject codes a county teaches, code → Chinese name. */
   subjects: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()).default({}),
 }).loose();

@@ -1,4 +1,5 @@
 /** A whole scenario: what HR hands the planner, read and checked. */
+import type { NeedsOrigin } from './norms-policy.js';
 import type { Policy } from './policy.js';
 import type { Lock, Need, Rotation, School, TableName, Teacher } from './tables.js';
 
@@ -11,6 +12,8 @@ export interface Scenario {
   readonly needs: readonly Need[];
   readonly history: readonly Rotation[];
   readonly locks: readonly Lock[];
+  /** Set when the needs were (partly) derived from the staffing norms (policy/norms.ts applyNeedsMode). */
+  readonly needsOrigin?: NeedsOrigin;
   /** Where each row came from, for messages that name file and line; absent for built scenarios. */
   readonly source?: ScenarioSource;
 }

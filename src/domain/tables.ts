@@ -4,6 +4,7 @@
  * A row arrives as a record of cell texts keyed by the English column name.
  */
 import { z } from 'zod';
+import { gradeCountsCell, gradeCountsProblem } from './grades.js';
 import {
   AREAS, BACKBONE_LEVELS, EDUCATION, GENDERS, LOCK_ACTIONS, STAGES, SUBJECTS, TITLES,
   type CodeList, describeCodes, lookupCode,
@@ -30,7 +31,7 @@ export const COLUMNS: Readonly<Record<TableName, readonly Column[]>> = {
   schools: columns({
     school_id: ['学校代码', true], name: ['学校名称', false], county: ['县市区', true], stage: ['学段', false],
     area: ['城乡类别', true], tier: ['艰苦程度', false], quality: ['优质学校', false], weak: ['薄弱学校', false],
-    students: ['学生数', false], classes: ['班级数', false], lat: ['纬度', false], lon: ['经度', false],
+    students: ['学生数', false], classes: ['班级数', false], classes_by_grade: ['各年级班数', false], lat: ['纬度', false], lon: ['经度', false],
     group: ['教育集团', false],
   }),
   teachers: columns({
@@ -96,8 +97,12 @@ export function rowSchemas(subjects: CodeList<string> = subjectList({})) {
   const school = z.object({
     school_id: requiredCell, name: textCell, county: requiredCell, stage: codeCell(STAGES, 'primary'),
     area: codeCell(AREAS), tier, quality: boolCell, weak: boolCell,
-    students: countCell(), classes: countCell(), lat: decimalCell, lon: decimalCell, group: textCell,
-  }).transform((s) => ({ ...s, tier: s.tier ?? (s.area === 'rural' ? 1 : 0) }));
+    students: countCell(), classes: countCell(), classes_by_grade: gradeCountsCell, lat: decimalCell, lon: decimalCell, group: textCell,
+  }).superRefine((s, ctx) => {
+    const problem = gradeCountsProblem(s.stage, s.classes_by_grade);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path: ['classes_by_grade'] });
+    // classes_by_grade is optional: schools built in code (tests, the generator) leave it out.
+  }).transform((s): Omit<typeof s, 'classes_by_grade' | 'tier'> & { tier: number; classes_by_grade?: number[] | undefined } => ({ ...s, tier: s.tier ?? (s.area === 'rural' ? 1 : 0) }));
   const teacher = z.object({
     teacher_id: requiredCell, name: textCell, gender: codeCell(GENDERS), birth_date: dateCell,
     school_id: requiredCell, subject, qualified_subjects: subjectListCell(subjects),

@@ -1,6 +1,6 @@
 /**
  * The sheets of plan.xlsx (and the CSV files), in order: 说明, 轮岗名单,
- * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项. Pure:
+ * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡. Pure:
  * plan + scenario + report tables in, sheet models out.
  */
 import { BACKBONE_LEVELS, TITLES } from '../domain/codes.js';
@@ -9,6 +9,7 @@ import type { Scenario } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
 import { itemNames, type AllowanceTotal } from '../policy/allowances.js';
 import type { PlanReport } from '../policy/plan-report.js';
+import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
 import { notesSheet } from './notes-sheet.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
 
@@ -194,11 +195,15 @@ function shortfallsSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): Pla
   return { key: 'shortfalls', zh: '未满足事项', en: 'Shortfalls', sections: [{ columns, rows }] };
 }
 
+/** Receivers whose needs came from the staffing norms (plan.json stats.needs_from_norms). */
+const fromNorms = (plan: Plan): Set<string> => new Set(Array.isArray(plan.stats['needs_from_norms']) ? plan.stats['needs_from_norms'] as string[] : []);
+
 /** Every sheet of the plan workbook, in order. */
 export function planSheets(input: PlanWorkbookInput, lang: Lang): PlanSheet[] {
   return [
     notesSheet(input, lang), assignmentsSheet(input, lang), sendersSheet(input, lang), gapsSheet(input, lang),
     receiversSheet(input, lang), allowancesSheet(input, lang), titlesSheet(input, lang), incomeSheet(input, lang),
-    shortfallsSheet(input, lang),
+    shortfallsSheet(input, lang), normsSheet(input.scenario, input.report.norms, fromNorms(input.plan), lang),
+    balanceSheet(input.report.balance, lang),
   ];
 }

@@ -21,6 +21,8 @@ export interface ReadOptions {
   readonly encoding?: Encoding;
   /** `--set key=value` policy overrides. */
   readonly set?: readonly string[];
+  /** needs.csv may be missing: the needs will come from the staffing norms (`--needs auto|norms`). */
+  readonly optionalNeeds?: boolean;
 }
 
 export interface ReadResult {
@@ -142,6 +144,10 @@ export function scenarioFromTables(name: string, tables: Partial<Record<TableNam
   return { scenario, warnings };
 }
 
+/** The problem of a missing needs.csv (or needs sheet). */
+const isMissingNeeds = (p: InputProblem): boolean => (p.file === 'needs.csv' && p.row === undefined && p.message.includes('required file is missing'))
+  || p.message.startsWith('缺少工作表 needs ');
+
 /** Reads a scenario folder or workbook. */
 export async function readScenario(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   const info = await stat(path).catch(() => undefined);
@@ -149,7 +155,7 @@ export async function readScenario(path: string, options: ReadOptions = {}): Pro
   const isWorkbook = info.isFile() && ['.xlsx', '.xls'].includes(extname(path).toLowerCase());
   if (info.isFile() && !isWorkbook) throw new InputError([{ file: path, message: '场景应为文件夹或 .xlsx 工作簿 / a scenario is a folder or an .xlsx workbook' }]);
   const sources = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
-  const problems = [...sources.problems];
+  const problems = sources.problems.filter((p) => !(options.optionalNeeds && isMissingNeeds(p)));
   const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, options.set ?? []), sources.policyFile, overriddenKeys(options.set ?? [])));
   if (problems.length > 0) {
     // A missing or unreadable file must not hide the row problems of the others; cross-table checks wait for complete tables.

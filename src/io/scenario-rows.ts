@@ -42,13 +42,16 @@ function cell(value: unknown, list: CodeList<string> | undefined, lang: Lang): C
   return list !== undefined && lang === 'zh' ? (list.zh[text] ?? text) : text;
 }
 
+/** Optional columns written only when some row has a value, so scenarios without them are written as before. */
+const WRITTEN_WHEN_USED = new Set(['classes_by_grade']);
+
 /** Every table of the scenario, ready to write; columns in glossary order. */
 export function scenarioTables(scenario: Scenario, lang: Lang): Record<TableName, OutTable> {
   const lists = codeLists(subjectList(scenario.policy.subjects));
   const out = {} as Record<TableName, OutTable>;
   for (const table of TABLE_NAMES) {
-    const cols = COLUMNS[table];
     const rows = scenario[table] as readonly Record<string, unknown>[];
+    const cols = COLUMNS[table].filter((c) => !WRITTEN_WHEN_USED.has(c.key) || rows.some((r) => r[c.key] !== undefined));
     out[table] = {
       headers: cols.map((c) => (lang === 'zh' ? c.zh : c.key)),
       rows: rows.map((row) => cols.map((c) => cell(row[c.key], lists[table][c.key], lang))),

@@ -6,7 +6,9 @@
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { allowancesFor, allowanceTotals, type AllowanceTotals } from './allowances.js';
+import { type BalanceRow, countyBalance } from './balance.js';
 import { incomeParity, type IncomeParity } from './income.js';
+import { normsOfReceivers, type SchoolNorms } from './norms.js';
 import { termStints } from './service.js';
 import { ruralMonths, titleWarnings, type RuralMonths, type TitleWarning } from './titles.js';
 
@@ -18,7 +20,15 @@ export interface PlanReport {
   readonly ruralMonths: ReadonlyMap<string, RuralMonths>;
   /** Null when the policy sets no base pay. */
   readonly income: IncomeParity | null;
+  /** The staffing-norm derivation of every receiver (编制测算). */
+  readonly norms: readonly SchoolNorms[];
+  /** plan.json `balance`, or computed when the plan has none. */
+  readonly balance: readonly BalanceRow[];
 }
+
+/** stats.needs_mode / needs_from_norms when the scenario's needs went through applyNeedsMode. */
+const needsStats = (scenario: Scenario) => (scenario.needsOrigin === undefined ? {}
+  : { needs_mode: scenario.needsOrigin.mode, needs_from_norms: [...scenario.needsOrigin.fromNorms] });
 
 /** The report tables of a plan. */
 export function planReport(scenario: Scenario, plan: Plan): PlanReport {
@@ -28,14 +38,17 @@ export function planReport(scenario: Scenario, plan: Plan): PlanReport {
     titleWarnings: titleWarnings(scenario, plan, months),
     ruralMonths: months,
     income: incomeParity(scenario.policy),
+    norms: normsOfReceivers(scenario, { year: plan.plan_year, ...plan.period }),
+    balance: Array.isArray(plan['balance']) ? plan['balance'] as BalanceRow[] : countyBalance(scenario, plan),
   };
 }
 
 /**
  * The plan with its derived parts filled in: `allowances` computed from the
  * policy (they are never taken from the optimiser), and the extensions
- * `allowance_totals`, `title_warnings` and each assignment's
- * `rural_months_before` / `rural_months_after`.
+ * `allowance_totals`, `title_warnings`, `balance` (差异系数 before/after), each
+ * assignment's `rural_months_before` / `rural_months_after`, and — when the
+ * needs came from the staffing norms — `stats.needs_mode` and `stats.needs_from_norms`.
  */
 export function extendPlan(scenario: Scenario, plan: Plan): Plan {
   const stints = termStints(scenario, plan);
@@ -50,5 +63,7 @@ export function extendPlan(scenario: Scenario, plan: Plan): Plan {
     allowances,
     allowance_totals: allowanceTotals(allowances, scenario),
     title_warnings: titleWarnings(scenario, plan, months),
+    balance: countyBalance(scenario, plan),
+    stats: { ...plan.stats, ...needsStats(scenario) },
   };
 }
