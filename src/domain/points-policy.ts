@@ -29,3 +29,13 @@ export type PointsPolicy = z.infer<typeof pointsPolicySchema>;
 export type PointsPart = keyof PointsPolicy;
 /** The parts in the order they are printed. */
 export const POINTS_PARTS = Object.keys(pointsPolicySchema.shape) as PointsPart[];
+
+/** Names of the parts, for tables and the formula. */
+export const POINTS_PART_LABELS: Readonly<Record<PointsPart, { zh: string; en: string }>> = {
+  months_at_school: { zh: '本校月数', en: 'months at school' },
+  service_months: { zh: '工作月数', en: 'months of service' },
+  age_years: { zh: '年龄', en: 'age' },
+  backbone: { zh: '骨干等级', en: 'backbone level' },
+  title_need: { zh: '职称需乡村任教', en: 'title needs rural service' },
+  rural_months: { zh: '乡村任教月数', en: 'rural months' },
+};

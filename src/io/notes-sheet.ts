@@ -6,6 +6,7 @@
  */
 import { KIND_ZH } from '../domain/allowance-policy.js';
 import { BACKBONE_LEVELS } from '../domain/codes.js';
+import { pointsFormula } from '../policy/points.js';
 import type { PlanWorkbookInput } from './plan-sheets.js';
 import { col, type CellValue, type Lang, type PlanSheet } from './sheet-model.js';
 
@@ -46,6 +47,7 @@ function facts({ scenario, plan, report }: PlanWorkbookInput, lang: Lang): Fact[
     ['每校超额派入上限', 'Extra teachers per receiver', p.assignment.max_extra_per_receiver ?? noCap],
     ['职称预警年限（年）', 'Title horizon (years)', p.assignment.title_horizon_years],
     ['职称所需乡村任教月数', 'Rural months required for a title', p.assignment.title_rural_months],
+    ['优先积分', 'Priority points', pointsFormula(p, lang)],
     ['不足整月的津贴', 'Allowance for a part month', p.allowances.part_month === 'pro_rata' ? (lang === 'zh' ? '按日折算' : 'pro rata by days') : (lang === 'zh' ? '不计发' : 'not paid')],
     ['轮岗人数', 'Teachers rotated', plan.assignments.length],
     ['享受津贴人数', 'Allowance rows', plan.allowances.length],

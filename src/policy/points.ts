@@ -11,7 +11,7 @@
 import { parseISO } from 'date-fns';
 import { BACKBONE_LEVELS } from '../domain/codes.js';
 import type { Policy } from '../domain/policy.js';
-import { POINTS_PARTS, type PointsPart } from '../domain/points-policy.js';
+import { POINTS_PART_LABELS, POINTS_PARTS, type PointsPart } from '../domain/points-policy.js';
 import { isSender, type Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { type Eligibility, fullMonths } from './eligibility.js';
@@ -84,4 +84,15 @@ export function pointsTable(scenario: Scenario, term: Term, eligibility: readonl
     }));
   }
   return out;
+}
+
+/** "积分 = 1 × 本校月数" — the parts with a non-zero weight. */
+export function pointsFormula(policy: Policy, lang: 'zh' | 'en'): string {
+  const terms = POINTS_PARTS.filter((k) => policy.points[k] !== 0)
+    .map((k, i) => `${policy.points[k] < 0 ? (i === 0 ? '-' : '- ') : (i === 0 ? '' : '+ ')}${Math.abs(policy.points[k])} × ${POINTS_PART_LABELS[k][lang]}`);
+  const head = lang === 'zh' ? '积分' : 'points';
+  const ties = lang === 'zh'
+    ? '同分时出生日期早者优先，再按教师编号（字符顺序）'
+    : 'ties: earlier birth date first, then the smaller teacher id (character order)';
+  return `${head} = ${terms.length > 0 ? terms.join(' ') : '0'}; ${ties}`;
 }

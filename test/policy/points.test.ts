@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { policySchema } from '../../src/domain/policy.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { eligibilityOf } from '../../src/policy/eligibility.js';
-import { comparePriority, pointsOf } from '../../src/policy/points.js';
+import { comparePriority, pointsFormula, pointsOf } from '../../src/policy/points.js';
 import { termOf } from '../../src/policy/term.js';
 import { rural, scenario, staff, teacher, urban } from '../engine/builders.js';
 import { scenarioArb } from '../engine/random-scenario.js';
@@ -39,6 +39,12 @@ describe('priority points', () => {
     const w = { months_at_school: 1, service_months: 0.5, age_years: 2, backbone: 10, title_need: 24, rural_months: -1 };
     expect(points(hand, w).total).toBe(120 + 96 + 78 + 30 + 24 - 6);
     expect(points({ ...hand, hire_date: null }, w).parts.service_months).toBe(0);
+  });
+
+  it('the formula as printed (validate --points, the workbook\'s 说明 sheet): parts with a non-zero weight', () => {
+    const policy = policySchema.parse({ points: { age_years: 2, rural_months: -0.5 } });
+    expect(pointsFormula(policy, 'zh')).toBe('积分 = 1 × 本校月数 + 2 × 年龄 - 0.5 × 乡村任教月数; 同分时出生日期早者优先，再按教师编号（字符顺序）');
+    expect(pointsFormula(policySchema.parse({}), 'en')).toMatch(/^points = 1 × months at school; ties: earlier birth date first/);
   });
 
   it('ties: the earlier birth date, then the smaller teacher id (character order), never the input order', () => {
