@@ -2,13 +2,15 @@
  * `rotation plan <scenario> --years 2018-2020 --out DIR`: the years planned
  * in turn, each year's rotations history for the next (next-year.ts), every
  * year checked like a single-year plan; DIR/<year>/plan.json (+ plan.xlsx,
- * CSV) and DIR/summary.json + summary.xlsx, all written at once or not at all.
+ * CSV), DIR/<year>/scenario/ (the year's input, for `rotation check`) and
+ * DIR/summary.json + summary.xlsx, all written at once or not at all.
  */
 import { join } from 'node:path';
 import { styleText } from 'node:util';
 import type { Scenario } from '../domain/scenario.js';
 import { sheetsWorkbookBuffer } from '../io/workbook.js';
 import { planOutputFiles } from '../io/write-plan.js';
+import { scenarioFiles } from '../io/write-scenario.js';
 import { writeTree } from '../io/write-tree.js';
 import { yearsSheets } from '../io/years-sheets.js';
 import { nextYearScenario } from '../policy/next-year.js';
@@ -59,6 +61,9 @@ export async function planYears(scenario: Scenario, years: readonly number[], ru
   const files = new Map<string, string | Buffer>();
   for (const y of planned) {
     for (const f of await planOutputFiles({ scenario: y.scenario, plan: y.plan, lang: run.lang, csv: run.csv })) files.set(`${y.plan.plan_year}/${f.name}`, f.data);
+    // The scenario as it stood that year (history grown, rural months updated), so that
+    // `rotation check DIR/<year>/scenario DIR/<year>/plan.json` re-checks the year from the files alone.
+    for (const [name, text] of scenarioFiles(y.scenario, { lang: run.lang })) files.set(`${y.plan.plan_year}/scenario/${name}`, text);
   }
   files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   files.set('summary.xlsx', await sheetsWorkbookBuffer(yearsSheets(summary), run.lang, termOf(years[0]!, scenario.policy).start));
@@ -69,7 +74,7 @@ export async function planYears(scenario: Scenario, years: readonly number[], ru
     run.say(`  wrote ${checked.reduce((n, y) => n + y.models.length, 0)} LP file(s) into ${run['export-lp']}`);
   }
   await writeTree(run.out, files);
-  run.say(`  wrote ${files.size} files: ${years.map((y) => join(run.out, String(y), 'plan.*')).join(', ')}, ${join(run.out, 'summary.json')}, ${join(run.out, 'summary.xlsx')}`);
+  run.say(`  wrote ${files.size} files: ${years.map((y) => join(run.out, String(y), '{plan.*,scenario/}')).join(', ')}, ${join(run.out, 'summary.json')}, ${join(run.out, 'summary.xlsx')}`);
 
   let trouble = false;
   for (const y of checked) {

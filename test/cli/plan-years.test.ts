@@ -50,6 +50,9 @@ describe('rotation plan --years 2018-2020', () => {
     // Nobody goes twice within the three-year cooldown.
     const sent = ['2018', '2019', '2020'].flatMap((y) => JSON.parse(readFileSync(join(out, y, 'plan.json'), 'utf8')).assignments.map((a: { teacher_id: string }) => a.teacher_id));
     expect(new Set(sent).size).toBe(sent.length);
+    // Each year's own scenario (history grown by the years before) re-checks its plan from the files alone.
+    expect(readdirSync(join(out, '2019', 'scenario')).sort()).toEqual(['history.csv', 'locks.csv', 'needs.csv', 'policy.json', 'schools.csv', 'teachers.csv']);
+    expect(rotation('check', join(out, '2020', 'scenario'), join(out, '2020', 'plan.json')).code).toBe(0);
     const s = summary.senders[0];
     expect(s.sent).toHaveLength(3);
     expect(s.served_share[2]).toBeGreaterThanOrEqual(s.served_share[0]);
@@ -88,7 +91,7 @@ describe('rotation plan --years 2018-2020', () => {
     writeFileSync(join(out, 'README.txt'), 'mine');
     rotation('plan', demo, '--years', '2018', '--out', out, '--quiet');
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toBe('mine');
-    expect(readdirSync(join(out, '2018')).sort()).toEqual(['plan.json', 'plan.xlsx']); // the old CSV files went with the old folder
+    expect(readdirSync(join(out, '2018')).sort()).toEqual(['plan.json', 'plan.xlsx', 'scenario']); // the old CSV files went with the old folder
     expect(existsSync(join(out, '2019', 'plan.json'))).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('.again'))).toEqual([]);
   }, 60_000);
