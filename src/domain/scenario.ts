@@ -1,7 +1,7 @@
 /** A whole scenario: what HR hands the planner, read and checked. */
 import type { NeedsOrigin } from './norms-policy.js';
 import type { Policy } from './policy.js';
-import type { Lock, Need, Rotation, School, TableName, Teacher } from './tables.js';
+import type { Lock, Need, Objection, ReviewTableName, Rotation, School, TableName, Teacher } from './tables.js';
 
 export interface Scenario {
   /** Folder or workbook it was read from (for messages). */
@@ -14,17 +14,19 @@ export interface Scenario {
   readonly locks: readonly Lock[];
   /** Set when the needs were (partly) derived from the staffing norms (policy/norms.ts applyNeedsMode). */
   readonly needsOrigin?: NeedsOrigin;
+  /** objections.csv, when the folder has one: read for `rotation replan`, ignored by `plan`. */
+  readonly objections?: readonly Objection[];
   /** Where each row came from, for messages that name file and line; absent for built scenarios. */
   readonly source?: ScenarioSource;
 }
 
 export interface ScenarioSource {
   /** File name per table (e.g. "teachers.csv" or "scenario.xlsx#teachers"). */
-  readonly files: Partial<Record<TableName, string>>;
+  readonly files: Partial<Record<TableName | ReviewTableName, string>>;
   /** Spreadsheet line of each row, per table (header is line 1). */
-  readonly lines: Partial<Record<TableName, readonly number[]>>;
+  readonly lines: Partial<Record<TableName | ReviewTableName, readonly number[]>>;
   /** Header as written and column letter, per table and column key. */
-  readonly headers: Partial<Record<TableName, Readonly<Record<string, { header: string; column: string }>>>>;
+  readonly headers: Partial<Record<TableName | ReviewTableName, Readonly<Record<string, { header: string; column: string }>>>>;
 }
 
 /** A school receives when it is rural or weak (FORMAT.md). */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { gradeCountsCell, gradeCountsProblem } from './grades.js';
 import {
-  AREAS, BACKBONE_LEVELS, EDUCATION, GENDERS, LOCK_ACTIONS, STAGES, SUBJECTS, TITLES,
+  AREAS, BACKBONE_LEVELS, EDUCATION, GENDERS, LOCK_ACTIONS, OBJECTION_KINDS, STAGES, SUBJECTS, TITLES,
   type CodeList, describeCodes, lookupCode,
 } from './codes.js';
 import {
@@ -15,6 +15,11 @@ import {
 
 export type TableName = 'schools' | 'teachers' | 'needs' | 'history' | 'locks';
 export const TABLE_NAMES: readonly TableName[] = ['schools', 'teachers', 'needs', 'history', 'locks'];
+/**
+ * Tables read only by some commands: objections.csv feeds `rotation replan`
+ * (teachers' accepted objections to the provisional list); `plan` ignores it.
+ */
+export type ReviewTableName = 'objections';
 
 export interface Column {
   readonly key: string;
@@ -27,7 +32,7 @@ function columns(spec: Record<string, [zh: string, required: boolean]>): readonl
 }
 
 /** The header glossary: every column of every table, English key and Chinese header. */
-export const COLUMNS: Readonly<Record<TableName, readonly Column[]>> = {
+export const COLUMNS: Readonly<Record<TableName | ReviewTableName, readonly Column[]>> = {
   schools: columns({
     school_id: ['学校代码', true], name: ['学校名称', false], county: ['县市区', true], stage: ['学段', false],
     area: ['城乡类别', true], tier: ['艰苦程度', false], quality: ['优质学校', false], weak: ['薄弱学校', false],
@@ -50,6 +55,10 @@ export const COLUMNS: Readonly<Record<TableName, readonly Column[]>> = {
   }),
   locks: columns({
     teacher_id: ['教师编号', true], action: ['操作', true], school_id: ['学校代码', false], reason: ['原因', false],
+  }),
+  objections: columns({
+    teacher_id: ['教师编号', true], kind: ['类型', true], school_id: ['学校代码', false],
+    other_teacher_id: ['对调教师编号', false], reason: ['理由', false],
   }),
 };
 
@@ -117,7 +126,10 @@ export function rowSchemas(subjects: CodeList<string> = subjectList({})) {
   });
   const lock = z.object({ teacher_id: requiredCell, action: codeCell(LOCK_ACTIONS), school_id: textCell, reason: textCell })
     .transform((l) => ({ ...l, school_id: l.school_id === '' ? null : l.school_id }));
-  return { schools: school, teachers: teacher, needs: need, history: rotation, locks: lock } as const;
+  const objection = z.object({
+    teacher_id: requiredCell, kind: codeCell(OBJECTION_KINDS), school_id: textCell, other_teacher_id: textCell, reason: textCell,
+  }).transform((o) => ({ ...o, school_id: o.school_id === '' ? null : o.school_id, other_teacher_id: o.other_teacher_id === '' ? null : o.other_teacher_id }));
+  return { schools: school, teachers: teacher, needs: need, history: rotation, locks: lock, objections: objection } as const;
 }
 
 type Schemas = ReturnType<typeof rowSchemas>;
@@ -126,3 +138,4 @@ export type Teacher = z.output<Schemas['teachers']>;
 export type Need = z.output<Schemas['needs']>;
 export type Rotation = z.output<Schemas['history']>;
 export type Lock = z.output<Schemas['locks']>;
+export type Objection = z.output<Schemas['objections']>;

@@ -9,7 +9,8 @@ import { InputError, type InputProblem } from '../domain/errors.js';
 import { integrityProblems } from '../domain/integrity.js';
 import { type Policy, policySchema } from '../domain/policy.js';
 import type { Scenario, ScenarioSource } from '../domain/scenario.js';
-import { rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
+import { objectionProblems } from '../domain/objections.js';
+import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
 import { applyOverrides, type Json, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
@@ -33,7 +34,10 @@ export interface ReadResult {
 
 const REQUIRED: readonly TableName[] = ['schools', 'teachers', 'needs'];
 /** Sheet names accepted in a workbook, besides the English ones. */
-const SHEET_ZH: Record<TableName, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定' };
+const SHEET_ZH: Record<TableName | ReviewTableName, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定', objections: '异议' };
+/** Every table a scenario may hold: FORMAT.md's five, then objections.csv (optional, read by `rotation replan`). */
+const ALL_TABLES: readonly (TableName | ReviewTableName)[] = [...TABLE_NAMES, 'objections'];
+type AnyTable = TableName | ReviewTableName;
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
@@ -41,7 +45,7 @@ async function exists(path: string): Promise<boolean> {
 
 /** The raw material of a scenario, with the problems of whole files (missing, empty, unreadable) found so far. */
 interface Sources {
-  readonly tables: Partial<Record<TableName, RawTable>>;
+  readonly tables: Partial<Record<AnyTable, RawTable>>;
   readonly policy: Record<string, Json>;
   readonly policyFile: string;
   readonly problems: InputProblem[];
@@ -59,13 +63,13 @@ async function collect<T>(problems: InputProblem[], read: () => Promise<T>): Pro
 }
 
 async function readFolder(dir: string, encoding: Encoding): Promise<Sources> {
-  const tables: Partial<Record<TableName, RawTable>> = {};
+  const tables: Partial<Record<AnyTable, RawTable>> = {};
   const problems: InputProblem[] = [];
-  for (const name of TABLE_NAMES) {
+  for (const name of ALL_TABLES) {
     const file = `${name}.csv`;
     const path = join(dir, file);
     if (!(await exists(path))) {
-      if (REQUIRED.includes(name)) problems.push({ file, message: '缺少必需的文件 / required file is missing' });
+      if ((REQUIRED as readonly AnyTable[]).includes(name)) problems.push({ file, message: '缺少必需的文件 / required file is missing' });
       continue;
     }
     const table = await collect(problems, async () => parseCsv(decodeCsv(await readFile(path), file, encoding, KNOWN_HEADERS), file));
@@ -82,12 +86,12 @@ async function readWorkbook(path: string): Promise<Sources> {
   if (isLegacyXls(bytes)) throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx / this is a legacy .xls file: please save it as .xlsx' }]);
   // Sheet names as a clerk types them: "Teachers", " teachers ".
   const sheets = new Map([...await readWorkbookTables(bytes, file)].map(([name, sheet]) => [name.trim().toLowerCase(), sheet]));
-  const tables: Partial<Record<TableName, RawTable>> = {};
+  const tables: Partial<Record<AnyTable, RawTable>> = {};
   const problems: InputProblem[] = [];
-  for (const name of TABLE_NAMES) {
+  for (const name of ALL_TABLES) {
     const sheet = sheets.get(name) ?? sheets.get(SHEET_ZH[name]);
     if (sheet === undefined) {
-      if (REQUIRED.includes(name)) problems.push({ file, message: `缺少工作表 ${name} (${SHEET_ZH[name]}) / required sheet is missing` });
+      if ((REQUIRED as readonly AnyTable[]).includes(name)) problems.push({ file, message: `缺少工作表 ${name} (${SHEET_ZH[name]}) / required sheet is missing` });
     } else if (sheet.headers.length === 0) {
       problems.push({ file: sheet.file, message: '工作表为空 / the sheet is empty (a header row is needed)' });
     } else tables[name] = sheet;
@@ -102,20 +106,20 @@ async function readWorkbook(path: string): Promise<Sources> {
 }
 
 interface ParsedTables {
-  readonly data: Record<TableName, unknown[]>;
+  readonly data: Record<TableName, unknown[]> & { objections?: unknown[] };
   readonly source: ScenarioSource;
   readonly problems: InputProblem[];
   readonly warnings: string[];
 }
 
 /** Every row of every table through its schema; problems of all tables together. */
-function parseTables(tables: Partial<Record<TableName, RawTable>>, policy: Policy): ParsedTables {
+function parseTables(tables: Partial<Record<AnyTable, RawTable>>, policy: Policy): ParsedTables {
   const schemas = rowSchemas(subjectList(policy.subjects));
   const problems: InputProblem[] = [];
   const warnings: string[] = [];
-  const source: { files: Partial<Record<TableName, string>>; lines: Partial<Record<TableName, number[]>>; headers: ScenarioSource['headers'] } = { files: {}, lines: {}, headers: {} };
-  const data: Record<TableName, unknown[]> = { schools: [], teachers: [], needs: [], history: [], locks: [] };
-  for (const table of TABLE_NAMES) {
+  const source: { files: Partial<Record<AnyTable, string>>; lines: Partial<Record<AnyTable, number[]>>; headers: ScenarioSource['headers'] } = { files: {}, lines: {}, headers: {} };
+  const data: Record<TableName, unknown[]> & { objections?: unknown[] } = { schools: [], teachers: [], needs: [], history: [], locks: [] };
+  for (const table of ALL_TABLES) {
     const raw = tables[table];
     if (raw === undefined) continue;
     const read = readTable(raw, table, schemas[table]);
@@ -133,11 +137,11 @@ function parseTables(tables: Partial<Record<TableName, RawTable>>, policy: Polic
 }
 
 /** Parses the raw tables into a Scenario, with every problem of every table. */
-export function scenarioFromTables(name: string, tables: Partial<Record<TableName, RawTable>>, policy: Policy, policyFile = 'policy.json'): ReadResult {
+export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable, RawTable>>, policy: Policy, policyFile = 'policy.json'): ReadResult {
   const { data, source, problems, warnings } = parseTables(tables, policy);
   if (problems.length > 0) throw new InputError(problems);
   const scenario = { name, policy, source, ...data } as Scenario;
-  const cross = integrityProblems(scenario);
+  const cross = [...integrityProblems(scenario), ...objectionProblems(scenario)];
   if (cross.length > 0) throw new InputError(cross);
   const unknownKeys = Object.keys(policy).filter((k) => !(k in policySchema.shape));
   if (unknownKeys.length > 0) warnings.push(`${policyFile}: 未识别的设置项已忽略 / unknown policy keys ignored: ${unknownKeys.join(', ')}`);

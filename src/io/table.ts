@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { columnLetter, type InputProblem } from '../domain/errors.js';
-import { COLUMNS, type TableName } from '../domain/tables.js';
+import { COLUMNS, type ReviewTableName, type TableName } from '../domain/tables.js';
 import type { RawTable } from './raw-table.js';
 
 export interface ReadTable<T> {
@@ -23,7 +23,7 @@ export const KNOWN_HEADERS: ReadonlySet<string> = new Set(
 );
 
 /** Parses a raw table as `table`, with `schema` for a row. */
-export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName, schema: S): ReadTable<z.output<S>> {
+export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName | ReviewTableName, schema: S): ReadTable<z.output<S>> {
   const problems: InputProblem[] = [];
   const cols = COLUMNS[table];
   const index = new Map<string, number>();
