@@ -57,7 +57,7 @@ export async function planScenarioParallel(scenario: Scenario, year: number, opt
   const subs = countyScenarios(scenario);
   const replies = await runPool(subs, year, options);
   const failed = replies.find((r) => !r.ok);
-  if (failed !== undefined && !failed.ok) {
+  if (failed?.ok === false) {
     if (failed.problems !== undefined) throw new InputError(failed.problems);
     throw new Error(failed.message);
   }
