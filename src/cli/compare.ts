@@ -6,6 +6,7 @@
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
 import { InputError } from '../domain/errors.js';
+import type { NeedsMode } from '../domain/norms-policy.js';
 import type { Plan } from '../domain/plan.js';
 import { defaultPolicy } from '../domain/policy.js';
 import type { Scenario } from '../domain/scenario.js';
@@ -14,6 +15,7 @@ import { readScenario } from '../io/read-scenario.js';
 import { col, type Lang } from '../io/sheet-model.js';
 import { compareFigures, type CompareFigures } from '../report/compare.js';
 import { planDiff } from '../report/diff.js';
+import { planNeedsOption, scenarioWithNeeds } from './needs-option.js';
 import { yearOption } from './options.js';
 import { planCheckedYear, type SolveSettings } from './plan-run.js';
 import { progress } from './progress.js';
@@ -22,7 +24,7 @@ import { sectionText } from './text-table.js';
 
 interface Args {
   scenario: string; year: number; set: string[]; variant: string[]; encoding: 'auto' | 'utf8' | 'gbk';
-  'time-limit': number; solver: SolverName; jobs: number | undefined; json: boolean; lang: Lang; quiet: boolean;
+  'time-limit': number; solver: SolverName; jobs: number | undefined; json: boolean; lang: Lang; quiet: boolean; needs: NeedsMode;
 }
 
 /** A policy variant: its column name and its `key=value` overrides (full dotted keys). */
@@ -130,6 +132,7 @@ export const compareCommand: CommandModule<object, Args> = {
     .option('time-limit', { type: 'number', default: 120, describe: 'seconds the solver may spend on one county' })
     .option('solver', { choices: SOLVER_NAMES, default: 'auto' as SolverName, describe: 'MILP solver (as for plan)' })
     .option('jobs', { type: 'number', describe: 'worker threads for the counties (as for plan; default one per core, 1 = none)' })
+    .option('needs', planNeedsOption)
     .option('json', { type: 'boolean', default: false, describe: 'print the columns as JSON for machines' })
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the table' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
@@ -141,9 +144,11 @@ export const compareCommand: CommandModule<object, Args> = {
     // Read every variant first, so a bad key fails before any solving.
     const scenarios: Scenario[] = [];
     for (const v of [base, ...variants]) {
-      const read = await readScenario(args.scenario, { encoding: args.encoding, set: v.sets }).catch((err: unknown) => { throw asVariant(err, v); });
+      const read = await readScenario(args.scenario, { encoding: args.encoding, set: v.sets, optionalNeeds: args.needs !== 'file' })
+        .catch((err: unknown) => { throw asVariant(err, v); });
       if (v === base) for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
-      scenarios.push(read.scenario);
+      // Needs as `rotation plan` takes them (needs.csv, staffing norms where it has no rows); a variant may change the norms.
+      scenarios.push(scenarioWithNeeds(read.scenario, args.year, args.needs));
     }
     const plans: Plan[] = [];
     const columns: CompareColumn[] = [];

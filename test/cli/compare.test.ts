@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import yargs from 'yargs';
 import { compareCommand, parseVariant } from '../../src/cli/compare.js';
+import { scenarioWithNeeds } from '../../src/cli/needs-option.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -53,13 +54,14 @@ describe('rotation compare', () => {
     expect(columns.map((c) => c.name)).toEqual(['基准', 'rotation.min_share=0.15', 'strict']);
     const solver = await loadSolver('auto');
     for (const c of columns) {
-      const { scenario } = await readScenario(DEMO, { set: c.sets });
+      // As `rotation plan` reads it: needs.csv, and staffing norms for receivers without rows (--needs auto).
+      const scenario = scenarioWithNeeds((await readScenario(DEMO, { set: c.sets, optionalNeeds: true })).scenario, 2019, 'auto');
       const plan = extendPlan(scenario, planScenario(scenario, 2019, { solver }).plan);
       expect(c.figures, c.name).toEqual(compareFigures(plan));
       expect(c.check).toBe('passed');
     }
-    // The stricter the R1 share, the more teachers go (11 → 13 → 14 in the demo county).
-    expect(columns.map((c) => c.figures.sent)).toEqual([11, 13, 14]);
+    // A stricter R1 share never sends fewer (13 → 14 → 14 in the demo county).
+    expect(columns.map((c) => c.figures.sent)).toEqual([13, 14, 14]);
   });
 
   it('prints a side-by-side table', async () => {
