@@ -2,7 +2,7 @@
  * Words for people: why each teacher moves, why a rule could not be met.
  * Shortfalls are explained by counting, with the numbers a clerk can check.
  */
-import { SUBJECTS } from '../domain/codes.js';
+import { BACKBONE_LEVELS, type BackboneLevel, SUBJECTS } from '../domain/codes.js';
 import type { Policy } from '../domain/policy.js';
 import type { Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
@@ -77,7 +77,7 @@ export function r2Why(s: SenderInput, input: CountyInput, sent: number, backbone
   const { count } = sendableCount(s, input, isBackbone);
   const required = r2Required(sent, policy);
   const minimum = r2Required(s.required, policy);
-  return `${label(s.school)}: 派出 ${sent} 人 → 骨干应至少 ${required} 人，实派 ${backboneSent} 人；符合条件的${policy.rotation.backbone_level}级以上骨干仅 ${eligibleBackbone} 人 (可派 ${count} 人)，即使只派 ${s.required} 人也需 ${minimum} 人`
+  return `${label(s.school)}: 派出 ${sent} 人 → 骨干应至少 ${required} 人，实派 ${backboneSent} 人；符合条件的${BACKBONE_LEVELS.zh[policy.rotation.backbone_level]}以上骨干仅 ${eligibleBackbone} 人 (可派 ${count} 人)，即使只派 ${s.required} 人也需 ${minimum} 人`
     + ` / ${sent} sent → ${required} backbone required, ${backboneSent} sent; only ${eligibleBackbone} eligible backbone teacher(s) (${count} can go), and even the minimum ${s.required} sent needs ${minimum}`;
 }
 
@@ -89,14 +89,14 @@ export function gapWhy(input: CountyInput, receiver: string, subject: string, un
   const placed = moves.filter((m) => qualified.includes(m.cls)).length;
   const head = `${label(r.school)} ${subjectName(subject)} 缺 ${unfilled} 人未补 / ${unfilled} ${subject} post(s) unfilled`;
   if (people === 0) return `${head}: 县内没有可派往该校、能教${subjectName(subject)}的符合条件教师 / no eligible teacher in the county qualified in ${subject} can go there`;
-  return `${head}: 县内能教${subjectName(subject)}、可去该校的符合条件教师 ${people} 人，其中 ${placed} 人已派往其他岗位；其余受派出学校 20% 上限、须留 1 人任教该学科或骨干比例 (R2) 所限 / ${people} eligible qualified teacher(s) could go, ${placed} placed elsewhere; the rest are held by their school's cap, its last teacher of a subject, or R2`;
+  return `${head}: 县内能教${subjectName(subject)}、可去该校的符合条件教师 ${people} 人，其中 ${placed} 人已派往其他岗位；其余受派出学校比例上限、须留 1 人任教该学科或骨干比例 (R2) 所限 / ${people} eligible qualified teacher(s) could go, ${placed} placed elsewhere; the rest are held by their school's cap, its last teacher of a subject, or R2`;
 }
 
 /** R5 text for a receiver left without an R5-level backbone teacher. */
-export function r5Why(input: CountyInput, receiver: string, level: string): string {
+export function r5Why(input: CountyInput, receiver: string, level: BackboneLevel): string {
   const r = input.receivers.find((x) => x.school.school_id === receiver)!;
   const candidates = input.classes.filter((c) => c.r5Backbone && c.receivers.includes(receiver)).reduce((n, c) => n + c.members.length, 0);
-  const head = `${label(r.school)} 没有${level}级以上骨干教师 / has no ${level}-level-or-above backbone teacher`;
+  const head = `${label(r.school)} 没有${BACKBONE_LEVELS.zh[level]}以上骨干教师 / has no ${level}-level-or-above backbone teacher`;
   if (candidates === 0) return `${head}: 县内没有可派往该校的符合条件骨干教师 / no eligible backbone teacher of that level can go there`;
   return `${head}: ${candidates} 名符合条件的骨干教师可去该校，但都用于更优先的规则 (R1–R4) 或受派出学校上限所限 / ${candidates} eligible backbone teacher(s) could go, all needed for higher rules (R1–R4) or held by their school's cap`;
 }
