@@ -3,9 +3,11 @@
  * Shortfalls are explained by counting, with the numbers a clerk can check.
  */
 import { BACKBONE_LEVELS, type BackboneLevel, SUBJECTS } from '../domain/codes.js';
+import { POINTS_PARTS } from '../domain/points-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
+import { pointsWorking } from '../policy/points.js';
 import { r2Required } from '../policy/quotas.js';
 import { type CountyInput, pairKey, type SenderInput } from './county.js';
 import type { Move } from './decompose.js';
@@ -39,8 +41,11 @@ export function moveReasons(move: Move, input: CountyInput, e: Eligibility, poli
   }
   const d = input.distance.get(pairKey(move.cls.sender, move.receiver));
   parts.push(d === null || d === undefined ? '距离未知 / distance unknown' : `距离 ${roundKm(d)} km / distance ${roundKm(d)} km`);
-  const score = input.points.get(move.teacher.teacher_id)!.total;
-  out.push(`优先分 ${score}：${parts.join('；')} / priority score ${score}`);
+  const points = input.points.get(move.teacher.teacher_id)!;
+  // Under weights other than the default (months at school only) the working is shown, so the teacher can check it.
+  const byMonthsOnly = POINTS_PARTS.every((k) => policy.points[k] === (k === 'months_at_school' ? 1 : 0));
+  const working = byMonthsOnly ? '' : ` (积分 points ${pointsWorking(points, policy)})`;
+  out.push(`优先分 ${points.total}${working}：${parts.join('；')} / priority score ${points.total}`);
   return out;
 }
 

@@ -96,3 +96,12 @@ export function pointsFormula(policy: Policy, lang: 'zh' | 'en'): string {
     : 'ties: earlier birth date first, then the smaller teacher id (character order)';
   return `${head} = ${terms.length > 0 ? terms.join(' ') : '0'}; ${ties}`;
 }
+
+/**
+ * A teacher's points worked out, for the reasons of an assignment:
+ * "1 × 228 + 2 × 49 = 326" (parts with a non-zero weight).
+ */
+export function pointsWorking(points: Points, policy: Policy): string {
+  const terms = POINTS_PARTS.filter((k) => policy.points[k] !== 0).map((k) => `${policy.points[k]} × ${points.parts[k]}`);
+  return `${terms.length > 0 ? terms.join(' + ') : '0'} = ${points.total}`;
+}

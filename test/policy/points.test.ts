@@ -68,6 +68,10 @@ describe('priority points', () => {
     expect(chosen({ months_at_school: 0, age_years: 1 })).toEqual([['T002', 47]]);
     // All tied at 0 points: the earliest birth date (T002) goes.
     expect(chosen({ months_at_school: 0 })).toEqual([['T002', 0]]);
+    // The reasons show the working under published weights other than the default.
+    const reasons = (weights: object) => planScenario({ ...s, policy: policySchema.parse({ points: weights }) }, 2019).plan.assignments[0]!.reasons.join(' ');
+    expect(reasons({ months_at_school: 0, age_years: 1 })).toContain('优先分 47 (积分 points 1 × 47 = 47)');
+    expect(reasons({})).not.toContain('积分 points');
   });
 
   it('property: shuffling the rows of teachers.csv gives the same plan', () => {
