@@ -144,3 +144,25 @@ describe('--needs norms over a needs.csv', () => {
     expect(json.norms.map((n) => [n.school_id, n.need])).toEqual([['R1', 10], ['R2', 8]]);
   });
 });
+
+describe('schools.csv classes_by_grade (各年级班数)', () => {
+  const write = (name: string, cells: string) => {
+    const dir = scenarioDir(name, '学校代码,学科,缺编人数\n');
+    const schools = `学校代码,县市区,学段,城乡类别,学生数,班级数,各年级班数\nU1,鹿城区,小学,城区,800,20,\nR1,鹿城区,小学,乡村,90,6,${cells}\nR2,鹿城区,九年一贯制,乡村,150,6,\n`;
+    writeFileSync(join(dir, 'schools.csv'), schools);
+    return dir;
+  };
+
+  it('one whole number per grade of the stage, read as a list', async () => {
+    const { scenario } = await readScenario(write('grades-ok', '1;1;1;1;1;2'));
+    expect(scenario.schools.find((s) => s.school_id === 'R1')!.classes_by_grade).toEqual([1, 1, 1, 1, 1, 2]);
+    expect(scenario.schools.find((s) => s.school_id === 'R2')!.classes_by_grade).toBeUndefined();
+  });
+
+  it('a count that does not match the stage is an error naming file, row and column', async () => {
+    const err = await readScenario(write('grades-bad', '2;2;2')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems).toEqual([expect.objectContaining({ file: 'schools.csv', row: 3, column: '各年级班数 (G)' })]);
+    expect((err as InputError).message).toContain('must give 6 numbers, one per grade 1–6, not 3');
+  });
+});
