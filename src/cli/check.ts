@@ -7,6 +7,7 @@ import { checkPlan, type Violation } from '../check/check.js';
 import { parsePlanText } from '../check/plan-file.js';
 import { InputError } from '../domain/errors.js';
 import { readScenario } from '../io/read-scenario.js';
+import { scenarioForCheck } from '../review/objection-locks.js';
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
@@ -46,7 +47,8 @@ export const checkCommand: CommandModule<object, Args> = {
     const plan = await readPlanFile(args.plan);
     // Needs derived from the staffing norms are re-derived from the scenario, never taken from the plan.
     const scenario = scenarioForPlanNeeds(read.scenario, plan, args.needs);
-    const violations = checkPlan(scenario, plan);
+    // A final plan from `rotation replan` is checked with the objections it honours (plan.json objection_locks).
+    const violations = checkPlan(scenarioForCheck(scenario, plan, basename(args.plan)), plan);
     process.stdout.write(args.json ? `${JSON.stringify({ valid: violations.length === 0, violations }, null, 2)}\n` : printViolations(violations));
     return violations.length === 0 ? EXIT_OK : EXIT_SHORTFALL;
   }),

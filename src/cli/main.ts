@@ -7,6 +7,8 @@ import { compareCommand } from './compare.js';
 import { diffCommand } from './diff.js';
 import { generateCommand } from './generate.js';
 import { planCommand } from './plan.js';
+import { replanCommand } from './replan.js';
+import { suggestCommand } from './suggest.js';
 import { validateCommand } from './validate.js';
 
 await yargs(hideBin(process.argv))
@@ -15,6 +17,8 @@ await yargs(hideBin(process.argv))
   .command(validateCommand)
   .command(planCommand)
   .command(checkCommand)
+  .command(replanCommand)
+  .command(suggestCommand)
   .command(generateCommand)
   .command(diffCommand)
   .command(compareCommand)

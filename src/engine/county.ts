@@ -59,6 +59,12 @@ export interface TeacherClass {
   readonly receivers: readonly string[];
   /** Members, best priority score first. */
   readonly members: readonly Teacher[];
+  /**
+   * `rotation replan`: this one teacher's place in the provisional plan (or
+   * the place a swap gives them); null when they were in the provisional plan
+   * but an objection took that place away; absent for everyone else.
+   */
+  readonly target?: Target | null;
 }
 
 export interface CountyInput {
@@ -69,9 +75,14 @@ export interface CountyInput {
   /** km between a sender and a receiver, or null when unknown. */
   readonly distance: ReadonlyMap<string, number | null>;
   readonly teachers: number;
+  /** Set by `rotation replan`: the provisional plan's teachers and places; the model then minimises the changes (model.ts). */
+  readonly targets?: ReadonlyMap<string, Target | null>;
   /** Priority points of every teacher (policy.json `points`), by teacher id. */
   readonly points: ReadonlyMap<string, Points>;
 }
+
+/** A place in a plan: receiver and the subject taught there. */
+export interface Target { readonly receiver: string; readonly subject: string }
 
 export const pairKey = (sender: string, receiver: string) => `${sender}>${receiver}`;
 
@@ -96,7 +107,7 @@ function lockProblem(scenario: Scenario, lock: Lock, message: string): InputErro
 }
 
 /** Builds the model input of every county, in county order of the schools table. */
-export function countyInputs(scenario: Scenario, term: Term, eligibility: readonly Eligibility[]): CountyInput[] {
+export function countyInputs(scenario: Scenario, term: Term, eligibility: readonly Eligibility[], targets?: ReadonlyMap<string, Target | null>): CountyInput[] {
   const policy = scenario.policy;
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   // Teacher-id order, so that no map (and no model row) follows the order of teachers.csv.
@@ -159,7 +170,11 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
           forbidden, pin,
           receivers: pin !== null ? [pin] : receivers.map((r) => r.school_id).filter((r) => reachable(s.school_id, r) && !forbidden.has(r)),
         };
-        const key = pin !== null ? `pin:${t.teacher_id}` : JSON.stringify([info.main, info.subjects, info.r2Backbone, info.r5Backbone, info.titleNeed, info.preferences, [...forbidden].sort()]);
+        // A teacher of the provisional plan is a class of one: replan weighs keeping that person's own place.
+        const provisional = targets?.has(t.teacher_id) === true;
+        const target = targets?.get(t.teacher_id) ?? null;
+        if (provisional) Object.assign(info, { target: target !== null && info.receivers.includes(target.receiver) ? target : null });
+        const key = pin !== null ? `pin:${t.teacher_id}` : provisional ? `one:${t.teacher_id}` : JSON.stringify([info.main, info.subjects, info.r2Backbone, info.r5Backbone, info.titleNeed, info.preferences, [...forbidden].sort()]);
         const list = byKey.get(key) ?? [];
         list.push(t);
         byKey.set(key, list);
@@ -188,6 +203,6 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
       if (!e.eligible) throw lockProblem(scenario, l, `教师 ${l.teacher_id} 被指定派出，但不符合交流条件 / pinned, but not eligible: ${e.reasons.join('; ')}`);
     }
     const teachers = schools.reduce((n, s) => n + (teachersBySchool.get(s.school_id)?.length ?? 0), 0);
-    return { county, senders, receivers: receiverInputs, classes, distance, teachers, points };
+    return { county, senders, receivers: receiverInputs, classes, distance, teachers, points, ...(targets !== undefined ? { targets } : {}) };
   });
 }

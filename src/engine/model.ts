@@ -78,6 +78,13 @@ function splitClasses(input: CountyInput): CountyInput {
   return { ...input, classes };
 }
 
+/** Name of the replan level: places kept − newcomers sent (changes = provisional size − this). */
+export const CHANGES_LEVEL = 'places kept from the provisional plan minus newcomers';
+
+function withTarget(receivers: readonly string[], target: { receiver: string } | null | undefined): readonly string[] {
+  return target === undefined || target === null || receivers.includes(target.receiver) ? receivers : [...receivers, target.receiver];
+}
+
 /** Builds the model of one county. */
 export function buildCountyModel(countyInput: CountyInput, policy: Policy, options: ModelOptions = {}): CountyModel {
   const input = options.perTeacher === true ? splitClasses(countyInput) : countyInput;
@@ -98,6 +105,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   const extras = new Map<string, number>();
   const title = new Map<string, number>();
   const pref = new Map<string, number>();
+  const kept = new Map<string, number>();
   const group = new Map<string, number>();
   const dist = new Map<string, number>();
   const at = <K>(map: Map<K, Map<string, number>>, key: K) => {
@@ -118,10 +126,11 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     const vars: { role: string; receiver: string | null; name: string }[] = [];
     const size = c.members.length;
     const plain = c.pin === null && c.forbidden.size === 0 && options.perTeacher !== true;
-    const personal = c.pin !== null ? [c.pin] : plain ? c.preferences : c.receivers;
+    const personal = c.pin !== null ? [c.pin] : plain ? withTarget(c.preferences, c.target) : c.receivers;
     const counted = new Map<string, number>();
     const use = (name: string) => {
       add(counted, name, 1);
+      if (c.target === undefined) add(kept, name, -1);
       add(at(sent, c.sender), name, 1);
       add(at(bySubject, `${c.sender}|${c.main}`), name, 1);
       if (c.r2Backbone) add(at(backboneSent, c.sender), name, 1);
@@ -146,6 +155,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
         use(name);
         arrive(name, c.sender, r, role);
         if (rank >= 0) add(pref, name, preferenceWeight(rank));
+        if (c.target?.receiver === r && (role === EXTRA ? c.main : role) === c.target.subject) add(kept, name, 1);
         if (c.r5Backbone && r5Receivers.has(r)) add(at(r5At, r), name, 1);
       }
     }
@@ -254,6 +264,9 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     { name: 'same education group', terms: group, range: eligible },
     { name: 'total distance (0.1 km, shorter is better)', terms: dist, range: distanceRange(input) },
   );
+  // rotation replan: right after the rules R1–R5, as few changed teachers as possible. A teacher of the provisional
+  // plan changes unless their place is kept; anyone else changes when sent: changes = P − (kept − newcomers sent).
+  if (input.targets !== undefined) levels.splice(levels.findIndex((l) => l.name.startsWith('R5')) + 1, 0, { name: CHANGES_LEVEL, terms: kept, range: input.targets.size + eligible });
   return { input, variables: m.variables, constraints: m.constraints, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
 }
 

@@ -11,7 +11,7 @@ import type { Teacher } from '../domain/tables.js';
 import { eligibilityAll, type Eligibility } from '../policy/eligibility.js';
 import { r2Required } from '../policy/quotas.js';
 import { type Term, termOf } from '../policy/term.js';
-import { type CountyInput, countyInputs, pairKey } from './county.js';
+import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
 import { decompose, type Move } from './decompose.js';
 import { roundKm } from './distance.js';
 import { gapWhy, moveReasons, r1Why, r2Why, r5Why } from './explain.js';
@@ -34,6 +34,8 @@ export interface PlanOptions {
    * (for `--export-lp`; see recording-solver.ts).
    */
   readonly onModel?: (county: string, step: number, model: LinearModel, result: SolveResult) => void;
+  /** `rotation replan`: each teacher's provisional place; the plan then changes as few of them as the rules R1–R5 allow (model.ts). */
+  readonly targets?: ReadonlyMap<string, Target | null>;
 }
 
 /** One county's share of a plan, in the order planScenario lists it; merged by mergeCountyPlans. */
@@ -108,7 +110,7 @@ export function planCounties(
   const policy = scenario.policy;
   const term = termOf(year, policy);
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
-  const inputs = countyInputs(scenario, term, eligibility);
+  const inputs = countyInputs(scenario, term, eligibility, options.targets);
   const pinnedIds = new Set(scenario.locks.filter((l) => l.action === 'pin').map((l) => l.teacher_id));
   const r2 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.backbone_level);
 

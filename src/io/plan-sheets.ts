@@ -10,6 +10,7 @@ import { subjectList } from '../domain/tables.js';
 import { itemNames, type AllowanceTotal } from '../policy/allowances.js';
 import type { PlanReport } from '../policy/plan-report.js';
 import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
+import { changesSheet } from './changes-sheet.js';
 import { notesSheet } from './notes-sheet.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
 
@@ -205,5 +206,6 @@ export function planSheets(input: PlanWorkbookInput, lang: Lang): PlanSheet[] {
     receiversSheet(input, lang), allowancesSheet(input, lang), titlesSheet(input, lang), incomeSheet(input, lang),
     shortfallsSheet(input, lang), normsSheet(input.scenario, input.report.norms, fromNorms(input.plan), lang),
     balanceSheet(input.report.balance, lang),
+    ...[changesSheet(input.scenario, input.plan, lang)].filter((x) => x !== null),
   ];
 }

@@ -140,7 +140,28 @@ export function bruteContext(s: Scenario, year: number) {
     if (top === null) throw new Error('no feasible plan');
     return top;
   }
-  return { score, best, movers: eligible.length };
+  /** Calls `visit` with every feasible plan (hard rules hold) and its score, by exhaustive enumeration. */
+  function forEachPlan(visit: (plan: readonly Placement[], score: number[]) => void): void {
+    const chosen: Placement[] = [];
+    const walk = (i: number): void => {
+      if (i === eligible.length) {
+        const sc = score(chosen);
+        if (sc !== null) visit(chosen, sc);
+        return;
+      }
+      const t = eligible[i]!;
+      const sent = chosen.filter((p) => p.teacher.school_id === t.school_id).length;
+      if (!pin.has(t.teacher_id)) walk(i + 1);
+      if (sent >= quota.get(t.school_id)!.cap) return;
+      for (const o of options(t)) {
+        chosen.push({ teacher: t, ...o });
+        walk(i + 1);
+        chosen.pop();
+      }
+    };
+    walk(0);
+  }
+  return { score, best, forEachPlan, movers: eligible.length };
 }
 
 /** Lexicographic comparison: positive when a is better. */

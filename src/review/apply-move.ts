@@ -1,0 +1,77 @@
+/**
+ * A plan edited by hand: place one teacher at one receiver (taking them off
+ * their old place, if any) and bring every count of the plan — senders, gaps,
+ * receivers, stats, shortfalls, allowances — back in line with the
+ * assignments, so that `rotation check` judges the move and not stale totals.
+ */
+import { backboneAtLeast, type BackboneLevel } from '../domain/codes.js';
+import type { Assignment, Plan, Shortfall } from '../domain/plan.js';
+import type { Scenario } from '../domain/scenario.js';
+import { distanceKm, roundKm } from '../engine/distance.js';
+import { extendPlan } from '../policy/plan-report.js';
+import { r2Required } from '../policy/quotas.js';
+
+export interface Move {
+  readonly teacher_id: string;
+  readonly to_school: string;
+  readonly subject: string;
+}
+
+const level = (v: string) => v as BackboneLevel;
+
+/** The plan's senders, gaps, receivers, stats and shortfalls recounted from its assignments. */
+export function recount(scenario: Scenario, plan: Plan): Plan {
+  const policy = scenario.policy;
+  const teachers = new Map(scenario.teachers.map((t) => [t.teacher_id, t]));
+  const backbone = (a: Assignment) => level(teachers.get(a.teacher_id)?.backbone ?? a.backbone);
+  const shortfalls: Shortfall[] = [];
+  // A shortfall the plan already listed keeps its explanation; a new one says it comes from the edit.
+  const keepOr = (rule: Shortfall['rule'], school: string, detail: string) => {
+    shortfalls.push(plan.shortfalls.find((s) => s.rule === rule && s.school_id === school) ?? { rule, school_id: school, detail });
+  };
+  const senders = plan.senders.map((s) => {
+    const mine = plan.assignments.filter((a) => a.from_school === s.school_id);
+    const sent = mine.length;
+    const backboneSent = mine.filter((a) => backboneAtLeast(backbone(a), policy.rotation.backbone_level)).length;
+    const backboneRequired = r2Required(sent, policy);
+    if (sent < s.required) keepOr('R1', s.school_id, `${s.school_id}: ${s.required} required, ${sent} sent (edited by hand)`);
+    if (backboneSent < backboneRequired) keepOr('R2', s.school_id, `${s.school_id}: ${sent} sent → ${backboneRequired} backbone required, ${backboneSent} sent (edited by hand)`);
+    const met = sent >= s.required && backboneSent >= backboneRequired;
+    return { ...s, sent, backbone_sent: backboneSent, backbone_required: backboneRequired, met, why: met ? null : s.why ?? 'edited by hand' };
+  });
+  const gaps = plan.gaps.map((g) => {
+    const filled = Math.min(g.needed, plan.assignments.filter((a) => a.to_school === g.school_id && a.subject === g.subject).length);
+    if (filled < g.needed) {
+      const was = plan.shortfalls.find((s) => s.rule === 'R4' && s.school_id === g.school_id && s.detail.includes(` ${g.subject} `));
+      shortfalls.push(was ?? { rule: 'R4', school_id: g.school_id, detail: `${g.school_id}: ${g.needed - filled} ${g.subject} post(s) unfilled (edited by hand)` });
+    }
+    return { ...g, filled, unfilled: g.needed - filled };
+  });
+  const receivers = plan.receivers.map((r) => {
+    const after = r.county_backbone_before + plan.assignments.filter((a) => a.to_school === r.school_id && backboneAtLeast(backbone(a), policy.rotation.r5_backbone_level)).length;
+    if (after === 0) keepOr('R5', r.school_id, `${r.school_id}: no backbone teacher (edited by hand)`);
+    return { ...r, county_backbone_after: after };
+  });
+  const order = (s: Shortfall) => plan.shortfalls.indexOf(s) < 0 ? plan.shortfalls.length : plan.shortfalls.indexOf(s);
+  return {
+    ...plan, senders, gaps, receivers, shortfalls: shortfalls.sort((a, b) => order(a) - order(b)),
+    stats: { ...plan.stats, sent: plan.assignments.length, gaps_filled: gaps.reduce((n, g) => n + g.filled, 0) },
+  };
+}
+
+/** The plan with `move` applied (the teacher's old assignment, if any, removed), recounted and extended. */
+export function applyMove(scenario: Scenario, plan: Plan, move: Move): Plan {
+  const t = scenario.teachers.find((x) => x.teacher_id === move.teacher_id);
+  const from = scenario.schools.find((s) => s.school_id === t?.school_id);
+  const to = scenario.schools.find((s) => s.school_id === move.to_school);
+  if (t === undefined || from === undefined || to === undefined) throw new Error(`applyMove: unknown teacher or school in ${JSON.stringify(move)}`);
+  const fillsGap = plan.gaps.some((g) => g.school_id === move.to_school && g.subject === move.subject && g.needed > 0);
+  const assignment: Assignment = {
+    teacher_id: t.teacher_id, from_school: t.school_id, to_school: move.to_school, subject: move.subject, backbone: t.backbone,
+    start_date: plan.period.start, end_date: plan.period.end, distance_km: roundKm(distanceKm(from, to)), pinned: false,
+    reasons: ['HR 手工安排 (rotation suggest) / placed by hand (rotation suggest)'], kind: fillsGap ? 'gap' : 'extra',
+  };
+  const assignments = [...plan.assignments.filter((a) => a.teacher_id !== t.teacher_id), assignment]
+    .sort((a, b) => a.from_school.localeCompare(b.from_school) || a.teacher_id.localeCompare(b.teacher_id));
+  return extendPlan(scenario, recount(scenario, { ...plan, assignments }));
+}
