@@ -55,7 +55,7 @@ const zhSubject = (k: string) => (SUBJECTS.zh as Record<string, string>)[k] ?? k
 /** Ranking key: higher is better, compared left to right. */
 function rankKey(c: Candidate): number[] {
   const d = c.delta;
-  return [c.passes_check ? 1 : 0, d.r1_shortfall, d.r2_shortfall, ...d.posts, d.r5, d.extras, d.title, d.preference, d.group, -Math.round(d.distance_km * 10)];
+  return [c.passes_check ? 1 : 0, -c.violations.length, d.r1_shortfall, d.r2_shortfall, ...d.posts, d.r5, d.extras, d.title, d.preference, d.group, -Math.round(d.distance_km * 10)];
 }
 
 /** The subjects of `school` that the plan leaves open, or `subject` when given. */
@@ -81,11 +81,12 @@ export function suggestCandidates(scenario: Scenario, plan: Plan, options: Sugge
   const before = { r1: shortOf(plan, 'R1'), r2: shortOf(plan, 'R2') };
   const out: Candidate[] = [];
   for (const subject of openSubjects(plan, options.school, options.subject)) {
-    const gap = plan.gaps.find((g) => g.school_id === options.school && g.subject === subject);
+    const gap = plan.gaps.find((g) => g.school_id === options.school && g.subject === subject && g.needed > 0);
     for (const t of scenario.teachers) {
       const home = schools.get(t.school_id);
       if (home === undefined || !isSender(home) || home.county !== receiver.county || !elig.get(t.teacher_id)?.eligible) continue;
-      if (t.subject !== subject && !t.qualified_subjects.includes(subject)) continue;
+      // Outside their main subject a teacher may only fill a gap (an extra teacher teaches their own subject).
+      if (t.subject !== subject && (gap === undefined || !t.qualified_subjects.includes(subject))) continue;
       const locks = scenario.locks.filter((l) => l.teacher_id === t.teacher_id);
       if (locks.some((l) => (l.action === 'forbid' && l.school_id === options.school) || (l.action === 'pin' && l.school_id !== options.school) || l.action === 'keep')) continue;
       const d = distanceKm(home, receiver);
@@ -147,7 +148,8 @@ function describe(
     effects.push(cap !== undefined && sender.sent > cap
       ? `超出 ${t.school_id} 的派出上限 (${sender.sent} > ${cap}) / breaks ${t.school_id}'s R1 cap (${sender.sent} > ${cap})`
       : `${t.school_id} 派出 ${sender.sent} 人${cap !== undefined ? ` (上限 ${cap})` : ''} / ${t.school_id} sends ${sender.sent}${cap !== undefined ? ` of at most ${cap}` : ''}`);
-    const present = scenario.teachers.filter((x) => x.school_id === t.school_id && x.subject === t.subject).length;
+    const away = new Set(scenario.history.filter((h) => h.end_date >= plan.period.start).map((h) => h.teacher_id));
+    const present = scenario.teachers.filter((x) => x.school_id === t.school_id && x.subject === t.subject && !away.has(x.teacher_id)).length;
     const leaving = after.assignments.filter((a) => a.from_school === t.school_id && scenario.teachers.find((x) => x.teacher_id === a.teacher_id)?.subject === t.subject).length;
     if (leaving >= present) effects.push(`${t.school_id} 将没有${zhSubject(t.subject)}教师留校 / leaves ${t.school_id} without a ${t.subject} teacher (one must stay)`);
     const r2 = `${sender.backbone_sent}/${r2Required(sender.sent, policy)}`;

@@ -78,10 +78,12 @@ describe('rotation suggest', () => {
     expect(list.findIndex((c) => c.teacher_id === 'B001')).toBeGreaterThan(list.findLastIndex((c) => c.passes_check));
   });
 
-  it('a teacher forbidden at the school, kept home, or not qualified is never a candidate', () => {
+  it('a teacher forbidden at the school, kept home, or not qualified (or qualified off-subject where there is no gap) is never a candidate', () => {
     const { s, plan } = county();
     const locked: Scenario = { ...s, locks: [{ teacher_id: 'A010', action: 'forbid', school_id: 'R2', reason: '' }, { teacher_id: 'A009', action: 'keep', school_id: null, reason: '' }] };
     expect(suggestCandidates(locked, plan, { school: 'R2', subject: 'art' }).map((c) => c.teacher_id)).toEqual(['B001']);
     expect(suggestCandidates(s, plan, { school: 'R2', subject: 'music' })).toEqual([]);
+    // Without an open art post at R1 only art teachers could go there (as extras): B001 may teach art only to fill a gap.
+    expect(suggestCandidates(s, plan, { school: 'R1', subject: 'art' }).map((c) => c.teacher_id)).not.toContain('B001');
   });
 });
