@@ -11,6 +11,12 @@ import { replanCommand } from './replan.js';
 import { suggestCommand } from './suggest.js';
 import { validateCommand } from './validate.js';
 
+// `rotation validate … | head`: a reader that stops early is not an error (no EPIPE stack trace).
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 await yargs(hideBin(process.argv))
   .scriptName('rotation')
   .usage('$0 <command> [options]\n\n城乡教师交流轮岗 planner: validate a scenario, plan the year, check a plan.')
