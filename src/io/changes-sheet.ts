@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
-import { col, type Lang, type PlanSheet } from './sheet-model.js';
+import { CHANGE_KIND } from './diff-sheet.js';
+import { col, label, type Lang, type PlanSheet } from './sheet-model.js';
 
 const changeRow = z.object({
   teacher_id: z.string(), change: z.string(), from_school: z.string(),
@@ -16,7 +17,6 @@ const changeRow = z.object({
   objection_row: z.number().nullable(), cause: z.string(),
 }).loose();
 
-const CHANGE_ZH: Record<string, string> = { added: '新增', removed: '撤回', moved: '改派' };
 
 /** The 变动 sheet, or null when the plan has no `changes`. */
 export function changesSheet(scenario: Scenario, plan: Plan, lang: Lang): PlanSheet | null {
@@ -37,7 +37,7 @@ export function changesSheet(scenario: Scenario, plan: Plan, lang: Lang): PlanSh
     col('objection_row', '异议行号', 'Objection row', 'int'), col('cause', '原因', 'Cause'),
   ];
   const rows = parsed.data.map((c) => ({
-    teacher_id: c.teacher_id, name: teachers.get(c.teacher_id) ?? '', change: zh ? CHANGE_ZH[c.change] ?? c.change : c.change,
+    teacher_id: c.teacher_id, name: teachers.get(c.teacher_id) ?? '', change: c.change in CHANGE_KIND ? label(CHANGE_KIND[c.change as keyof typeof CHANGE_KIND], lang) : c.change,
     from_school: c.from_school, before_school: c.before_school, before_name: c.before_school === null ? null : schools.get(c.before_school) ?? '',
     before_subject: subject(c.before_subject), after_school: c.after_school,
     after_name: c.after_school === null ? null : schools.get(c.after_school) ?? '', after_subject: subject(c.after_subject),

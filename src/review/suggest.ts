@@ -15,7 +15,6 @@ import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { distanceKm, roundKm } from '../engine/distance.js';
 import { eligibilityAll } from '../policy/eligibility.js';
-import { r2Required } from '../policy/quotas.js';
 import { termOf } from '../policy/term.js';
 import { applyMove } from './apply-move.js';
 
@@ -142,21 +141,7 @@ function describe(
   if (current !== undefined && covered(plan, current.to_school) && !covered(after, current.to_school)) {
     effects.push(`${current.to_school} 将失去县级以上骨干教师 (R5) / ${current.to_school} loses its R5 backbone teacher`);
   }
-  const sender = after.senders.find((s) => s.school_id === t.school_id);
-  const cap = (sender as { cap?: number } | undefined)?.cap;
-  if (current === undefined && sender !== undefined) {
-    effects.push(cap !== undefined && sender.sent > cap
-      ? `超出 ${t.school_id} 的派出上限 (${sender.sent} > ${cap}) / breaks ${t.school_id}'s R1 cap (${sender.sent} > ${cap})`
-      : `${t.school_id} 派出 ${sender.sent} 人${cap !== undefined ? ` (上限 ${cap})` : ''} / ${t.school_id} sends ${sender.sent}${cap !== undefined ? ` of at most ${cap}` : ''}`);
-    const away = new Set(scenario.history.filter((h) => h.end_date >= plan.period.start).map((h) => h.teacher_id));
-    const present = scenario.teachers.filter((x) => x.school_id === t.school_id && x.subject === t.subject && !away.has(x.teacher_id)).length;
-    const leaving = after.assignments.filter((a) => a.from_school === t.school_id && scenario.teachers.find((x) => x.teacher_id === a.teacher_id)?.subject === t.subject).length;
-    if (leaving >= present) effects.push(`${t.school_id} 将没有${zhSubject(t.subject)}教师留校 / leaves ${t.school_id} without a ${t.subject} teacher (one must stay)`);
-    const r2 = `${sender.backbone_sent}/${r2Required(sender.sent, policy)}`;
-    effects.push(sender.backbone_sent >= sender.backbone_required
-      ? `${t.school_id} 骨干 ${r2}，R2 仍满足 / R2 at ${t.school_id} still met (${r2} backbone)`
-      : `${t.school_id} 骨干 ${r2}，R2 不满足 / R2 at ${t.school_id} no longer met (${r2} backbone)`);
-  }
+  if (current === undefined) effects.push(...senderEffects(scenario, after, t));
   const titleNeed = t.title_target_year !== null && t.title_target_year >= plan.plan_year && t.title_target_year - plan.plan_year <= policy.assignment.title_horizon_years
     && t.rural_months < policy.assignment.title_rural_months;
   if (titleNeed && current === undefined) effects.push(`需乡村任教经历申报职称 / needs rural service for a title`);
@@ -183,4 +168,27 @@ function describe(
     passes_check: violations.length === 0,
     violations,
   };
+}
+
+/** What sending one more teacher does to their school: R1 cap, the subject that must keep a teacher, R2. */
+function senderEffects(scenario: Scenario, after: Plan, t: Teacher): string[] {
+  const sender = after.senders.find((s) => s.school_id === t.school_id);
+  if (sender === undefined) return [];
+  const out: string[] = [];
+  const id = t.school_id;
+  const cap = (sender as { cap?: number }).cap;
+  out.push(cap !== undefined && sender.sent > cap
+    ? `超出 ${id} 的派出上限 (${sender.sent} > ${cap}) / breaks ${id}'s R1 cap (${sender.sent} > ${cap})`
+    : `${id} 派出 ${sender.sent} 人${cap !== undefined ? ` (上限 ${cap})` : ''} / ${id} sends ${sender.sent}${cap !== undefined ? ` of at most ${cap}` : ''}`);
+  // A rotation still running on the term's first day keeps its teacher away from home.
+  const away = new Set(scenario.history.filter((h) => h.end_date > after.period.start).map((h) => h.teacher_id));
+  const subjectOf = new Map(scenario.teachers.map((x) => [x.teacher_id, x.subject]));
+  const present = scenario.teachers.filter((x) => x.school_id === id && x.subject === t.subject && !away.has(x.teacher_id)).length;
+  const leaving = after.assignments.filter((a) => a.from_school === id && subjectOf.get(a.teacher_id) === t.subject).length;
+  if (leaving >= present) out.push(`${id} 将没有${zhSubject(t.subject)}教师留校 / leaves ${id} without a ${t.subject} teacher (one must stay)`);
+  const r2 = `${sender.backbone_sent}/${sender.backbone_required}`;
+  out.push(sender.backbone_sent >= sender.backbone_required
+    ? `${id} 骨干 ${r2}，R2 仍满足 / R2 at ${id} still met (${r2} backbone)`
+    : `${id} 骨干 ${r2}，R2 不满足 / R2 at ${id} no longer met (${r2} backbone)`);
+  return out;
 }
