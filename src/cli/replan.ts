@@ -6,17 +6,19 @@ import type { CommandModule } from 'yargs';
 import { checkPlan } from '../check/check.js';
 import { parsePlanText } from '../check/plan-file.js';
 import { InputError } from '../domain/errors.js';
+import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import type { Plan } from '../domain/plan.js';
 import { loadSolver, SOLVER_NAMES, type SolverName } from '../engine/solvers.js';
 import { readScenario } from '../io/read-scenario.js';
 import { writePlanOutputs } from '../io/write-plan.js';
 import { replanScenario } from '../review/replan.js';
+import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 interface Args {
   scenario: string; from: string; year?: number; out: string; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; 'time-limit': number;
-  quiet: boolean; lang: 'zh' | 'en'; csv: boolean; solver: SolverName;
+  quiet: boolean; lang: 'zh' | 'en'; csv: boolean; solver: SolverName; needs?: NeedsMode;
 }
 
 /** Reads a plan.json for a command; a missing or malformed file is bad input. */
@@ -40,11 +42,14 @@ export const replanCommand: CommandModule<object, Args> = {
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the workbook\'s sheets and headers' })
     .option('csv', { type: 'boolean', default: false, describe: 'also write one UTF-8-with-BOM CSV per sheet' })
+    .option('needs', { choices: NEEDS_MODES, describe: `${NEEDS_DESCRIBE} (default: as the provisional plan.json stats.needs_mode says, else file)` })
     .example('$0 replan scenarios/lucheng-demo --from out/plan.json --out final/', '') as never,
   handler: (args) => run(async () => {
-    const { scenario, warnings } = await readScenario(args.scenario, { encoding: args.encoding, set: args.set });
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: true });
+    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     const provisional = await readPlanJson(args.from);
+    // The final plan takes its needs where the provisional one did (needs.csv or the staffing norms).
+    const scenario = scenarioForPlanNeeds(read.scenario, provisional, args.needs);
     const year = args.year ?? provisional.plan_year;
     if (year !== provisional.plan_year) {
       throw new InputError([{ file: basename(args.from), column: 'plan_year', message: `暂定计划是 ${provisional.plan_year} 年的，不是 ${year} 年 / the provisional plan is for ${provisional.plan_year}, not ${year}` }]);

@@ -4,16 +4,18 @@ import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
 import { lookupCode } from '../domain/codes.js';
 import { InputError } from '../domain/errors.js';
+import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import { isReceiver } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
 import { readScenario } from '../io/read-scenario.js';
 import { scenarioForCheck } from '../review/objection-locks.js';
 import { suggestCandidates } from '../review/suggest.js';
+import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { readPlanJson } from './replan.js';
 import { EXIT_OK, run } from './run.js';
 
-interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[] }
+interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; needs?: NeedsMode }
 
 export const suggestCommand: CommandModule<object, Args> = {
   command: 'suggest <scenario> <plan>',
@@ -26,12 +28,13 @@ export const suggestCommand: CommandModule<object, Args> = {
     .option('year', { type: 'number', describe: 'plan year (default: the plan\'s)' })
     .option('top', { type: 'number', default: 10, describe: 'how many candidates to list' })
     .option('json', { type: 'boolean', default: false, describe: 'print the candidates as JSON' })
+    .option('needs', { choices: NEEDS_MODES, describe: `${NEEDS_DESCRIBE} (default: as plan.json stats.needs_mode says, else file)` })
     .example('$0 suggest scenarios/lucheng-demo final/plan.json --school LC-P008 --subject art', '') as never,
   handler: (args) => run(async () => {
-    const { scenario: read, warnings } = await readScenario(args.scenario, { encoding: args.encoding, set: args.set });
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: true });
+    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     const plan = await readPlanJson(args.plan);
-    const scenario = scenarioForCheck(read, plan, basename(args.plan));
+    const scenario = scenarioForCheck(scenarioForPlanNeeds(read.scenario, plan, args.needs), plan, basename(args.plan));
     const school = scenario.schools.find((s) => s.school_id === args.school);
     if (school === undefined || !isReceiver(school)) {
       throw new InputError([{ file: '--school', message: `${args.school} ${school === undefined ? '不在 schools 表中 / is not a school of the scenario' : '不是接收学校 / is not a receiving (rural or weak) school'}` }]);

@@ -4,7 +4,7 @@
  * (plan.json `changes`, the 变动 sheet), and passes `rotation check`; bad
  * objections exit 1 and write nothing.
  */
-import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,9 @@ import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { planJsonText } from '../../src/io/write-plan.js';
+import { applyNeedsMode } from '../../src/policy/norms.js';
 import { extendPlan } from '../../src/policy/plan-report.js';
+import { termOf } from '../../src/policy/term.js';
 
 const DEMO = fileURLToPath(new URL('../../scenarios/lucheng-demo', import.meta.url));
 
@@ -77,6 +79,24 @@ describe('rotation replan on lucheng-demo', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('objections.csv, row 2, column other_teacher_id (C)');
     await expect(stat(out)).rejects.toThrow();
+  });
+
+  it('takes its needs where the provisional plan did: a plan from the staffing norms replans unchanged without objections', async () => {
+    const { scenario } = await readScenario(DEMO);
+    const { objections: _, ...without } = scenario;
+    const normed = applyNeedsMode(without, termOf(2019, scenario.policy), 'norms').scenario;
+    const prov = extendPlan(normed, planScenario(normed, 2019, { solver: await loadSolver('auto') }).plan);
+    expect(prov.stats['needs_mode']).toBe('norms');
+    const folder = join(dir, 'no-objections');
+    await cp(DEMO, folder, { recursive: true });
+    await rm(join(folder, 'objections.csv'));
+    const from = join(dir, 'normed.json');
+    await writeFile(from, planJsonText(prov));
+    const run = await rotation('replan', folder, '--from', from, '--out', join(dir, 'normed-final'), '--quiet');
+    expect(run.stdout).toContain(`0 of ${prov.assignments.length} provisional assignments changed`);
+    const final = JSON.parse(await readFile(join(dir, 'normed-final', 'plan.json'), 'utf8'));
+    expect(final.stats.needs_mode).toBe('norms');
+    expect(final.stats.gaps_needed).toBe(prov.stats.gaps_needed);
   });
 
   it('suggest --json lists candidates for an open post with their effects and the check verdict', async () => {
