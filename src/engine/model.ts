@@ -266,6 +266,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   );
   // rotation replan: right after the rules R1–R5, as few changed teachers as possible. A teacher of the provisional
   // plan changes unless their place is kept; anyone else changes when sent: changes = P − (kept − newcomers sent).
+  // (A swapped teacher's target is the other's place: kept there counts, which steers them to the other's subject.)
   if (input.targets !== undefined) levels.splice(levels.findIndex((l) => l.name.startsWith('R5')) + 1, 0, { name: CHANGES_LEVEL, terms: kept, range: input.targets.size + eligible });
   return { input, variables: m.variables, constraints: m.constraints, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
 }
