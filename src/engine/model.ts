@@ -163,16 +163,30 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     m.constrain(`class_${c.id}`, counted, c.pin !== null ? { min: 1, max: 1 } : { max: size });
   }
 
+  // Where a sender's extra teachers (sent beyond the needs, for R1) may go. Without a cap on extras per
+  // receiver, senders do not compete for them, and an extra teacher changes no level but R5 (a backbone
+  // teacher at a receiver that has none), the group and the distance: so the one receiver best for group,
+  // then distance, and the R5 receivers (for backbone classes) keep every lexicographic optimum.
+  const maxExtra = policy.assignment.max_extra_per_receiver;
+  const extraReceivers = (reachable: readonly string[], sid: string, backbone: boolean): string[] => {
+    const sameGroup = (r: string) => (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sid) ? 1 : 0);
+    const km = (r: string) => Math.round((input.distance.get(pairKey(sid, r)) ?? 0) * 10);
+    const best = [...reachable].sort((x, y) => sameGroup(y) - sameGroup(x) || km(x) - km(y) || (x < y ? -1 : x > y ? 1 : 0))[0];
+    return reachable.filter((r) => r === best || (backbone && r5Receivers.has(r)));
+  };
+
   // Sender flows for the plain classes.
   const flows = new Map<string, { role: string; receiver: string; name: string; backbone: string | null }[]>();
   for (const s of input.senders) {
     const sid = s.school.school_id;
     const list: { role: string; receiver: string; name: string; backbone: string | null }[] = [];
     for (const [role, classes] of plainRoles.get(sid) ?? []) {
-      const receivers = classes[0]!.receivers.filter((r) => role === EXTRA || hasGap(r, role));
+      const r5Classes = classes.filter((c) => c.r5Backbone);
+      const reachable = classes[0]!.receivers;
+      const receivers = role !== EXTRA ? reachable.filter((r) => hasGap(r, role))
+        : maxExtra !== null ? reachable : extraReceivers(reachable, sid, r5Classes.length > 0);
       const balance = new Map<string, number>();
       for (const c of classes) add(balance, `a${c.id}_${role}`, -1);
-      const r5Classes = classes.filter((c) => c.r5Backbone);
       const r5Balance = new Map<string, number>();
       for (const c of r5Classes) add(r5Balance, `a${c.id}_${role}`, -1);
       for (const r of receivers) {
@@ -196,7 +210,6 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
 
   // R4 capacities: a gap takes at most its net need; extras per receiver capped by policy.
   for (const [key, terms] of gapFill) m.constrain(`gap_${key}`, terms, { max: need.get(key)!.needed });
-  const maxExtra = policy.assignment.max_extra_per_receiver;
   if (maxExtra !== null) for (const [r, terms] of extraAt) m.constrain(`extra_${r}`, terms, { max: maxExtra });
 
   // R5: y[r] = 1 only when a backbone teacher of R5 level arrives at a receiver that has none.
