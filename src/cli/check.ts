@@ -7,7 +7,7 @@ import { checkPlan, type Violation } from '../check/check.js';
 import { parsePlanText } from '../check/plan-file.js';
 import { InputError } from '../domain/errors.js';
 import { readScenario } from '../io/read-scenario.js';
-import { scenarioForCheck } from '../review/objection-locks.js';
+import { scenarioForCheck } from '../review/plan-locks.js';
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';

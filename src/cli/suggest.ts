@@ -8,7 +8,7 @@ import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import { isReceiver } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
 import { readScenario } from '../io/read-scenario.js';
-import { scenarioForCheck } from '../review/objection-locks.js';
+import { scenarioForCheck } from '../review/plan-locks.js';
 import { suggestCandidates } from '../review/suggest.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
