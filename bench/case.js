@@ -2,10 +2,13 @@
 // Usage: node bench/case.js '<json case>'  → prints one JSON line.
 //   { kind: 'county', teachers, seed, solver }  one generated county, planned like `rotation plan`
 //   { kind: 'naive',  teachers, seed, solver }  the same county, naive per-teacher model, same levels
-//   { kind: 'city',   seed, solver }            `generate --preset wenzhou`, every county planned in turn
+//   { kind: 'city',   seed, solver, jobs }      `generate --preset wenzhou`, counties on `jobs` worker threads
+//                                               (default: one per core, as `rotation plan`)
 // Not a test: nothing here asserts on time.
 import { generateScenario, generateWenzhou } from '../dist/generate/index.js';
 import { planScenario } from '../dist/engine/plan.js';
+import { planScenarioParallel } from '../dist/engine/parallel.js';
+import { availableParallelism } from 'node:os';
 import { countyInputs } from '../dist/engine/county.js';
 import { buildCountyModel } from '../dist/engine/model.js';
 import { solveLexicographic } from '../dist/engine/lexicographic.js';
@@ -37,12 +40,17 @@ if (spec.kind === 'naive' || spec.kind === 'model') {
     ms: Math.round(lex.ms), optimal: lex.status === 'optimal', levels: lex.levelValues.map((l) => l.value),
   };
 } else {
-  const { plan, counties } = planScenario(scenario, year, { solver: loaded, timeoutMs });
+  // The city as `rotation plan` does it: counties on worker threads (one per core), unless jobs = 1.
+  const jobs = spec.jobs ?? (spec.kind === 'city' ? availableParallelism() : 1);
+  const { plan, counties } = jobs > 1
+    ? (await planScenarioParallel(scenario, year, { jobs, solver: spec.solver ?? 'auto', timeoutMs })).result
+    : planScenario(scenario, year, { solver: loaded, timeoutMs });
   row = {
     ...base, counties: counties.length,
     senders: plan.senders.length, receivers: plan.receivers.length,
     columns: counties.reduce((n, c) => n + c.variables, 0), rows: counties.reduce((n, c) => n + c.constraints, 0),
-    largest_county: Math.max(...counties.map((c) => c.teachers)),
+    largest_county: Math.max(...counties.map((c) => c.teachers)), jobs,
+    slowest_county_ms: Math.max(...counties.map((c) => c.solve_ms)),
     solver: plan.stats.solver, solve_ms: plan.stats.solve_ms, optimal: plan.stats.optimal,
     sent: plan.stats.sent, filled: `${plan.stats.gaps_filled}/${plan.stats.gaps_needed}`,
   };

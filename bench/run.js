@@ -8,7 +8,7 @@
 //
 // Run: `npm run bench`. Env: BENCH_SIZES (default 700,2000,5000,10000),
 // BENCH_NAIVE (teachers of the naive comparison, default 2000; 0 = skip),
-// BENCH_CITY (1 = also plan the whole city, default 1), BENCH_SEED (default 7),
+// BENCH_CITY (1 = also plan the whole city on one worker thread per core, default 1), BENCH_SEED (default 7),
 // BENCH_SOLVER (default auto), BENCH_TIME_LIMIT (seconds per county, default 300).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ for (const teachers of sizes) {
 }
 if (city) {
   const r = run({ kind: 'city' });
-  rows.push({ scenario: `wenzhou (${r.counties} counties, largest ${r.largest_county})`, teachers: r.teachers, senders: r.senders, receivers: r.receivers, columns: r.columns, rows: r.rows, solver: r.solver, ms: r.wall_ms, optimal: r.optimal, 'peak RSS MiB': r.rss_mib });
+  rows.push({ scenario: `wenzhou (${r.counties} counties, largest ${r.largest_county} teachers, slowest county ${r.slowest_county_ms} ms, ${r.jobs} workers)`, teachers: r.teachers, senders: r.senders, receivers: r.receivers, columns: r.columns, rows: r.rows, solver: r.solver, ms: r.wall_ms, optimal: r.optimal, 'peak RSS MiB': r.rss_mib });
 }
 if (naiveAt > 0) {
   const ours = run({ kind: 'model', teachers: naiveAt });

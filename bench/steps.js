@@ -1,0 +1,33 @@
+// Where a county's solve time goes: one generated county per size, its model
+// size by kind of variable, and the time of each lexicographic step.
+// Run: npm run build && node bench/steps.js 700,2000,5000 [solver]
+// Not a test: nothing here asserts on time.
+import { generateScenario } from '../dist/generate/index.js';
+import { countyInputs } from '../dist/engine/county.js';
+import { buildCountyModel } from '../dist/engine/model.js';
+import { solveLexicographic } from '../dist/engine/lexicographic.js';
+import { loadSolver } from '../dist/engine/solvers.js';
+import { termOf } from '../dist/policy/term.js';
+import { eligibilityAll } from '../dist/policy/eligibility.js';
+
+const sizes = (process.argv[2] ?? '700,2000,5000').split(',').map(Number);
+const loaded = await loadSolver(process.argv[3] ?? 'auto');
+for (const teachers of sizes) {
+  const scenario = generateScenario({ counties: 1, teachers, seed: 7, year: 2019 });
+  const term = termOf(2019, scenario.policy);
+  const started = performance.now();
+  const [input] = countyInputs(scenario, term, eligibilityAll(scenario, term));
+  const model = buildCountyModel(input, scenario.policy);
+  const built = performance.now() - started;
+  // Variables by kind: a = class × role, w = personal, z = sender flows, b/y = R5, u1/u2 = R1/R2 shortfalls.
+  const kinds = {};
+  for (const v of model.variables) {
+    const kind = v.name.startsWith('u') ? v.name.slice(0, 2) : v.name[0];
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  const solver = typeof loaded === 'function' ? loaded(model.variables.length) : loaded;
+  const lex = solveLexicographic(model, model.levels, solver, 600_000);
+  console.log(`${teachers} teachers: ${input.classes.length} classes, ${model.variables.length} variables ${JSON.stringify(kinds)}, `
+    + `${model.constraints.length} constraints; built in ${Math.round(built)} ms; ${solver.name} ${lex.status} in ${Math.round(lex.ms)} ms`);
+  for (const step of lex.steps) console.log(`  ${String(Math.round(step.ms)).padStart(7)} ms  ${step.status}  ${step.levels.join(' + ')}`);
+}
