@@ -5,8 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
-import yargs from 'yargs';
+import { describe, expect, it } from 'vitest';
 import { compareCommand, parseVariant } from '../../src/cli/compare.js';
 import { scenarioWithNeeds } from '../../src/cli/needs-option.js';
 import { planScenario } from '../../src/engine/plan.js';
@@ -15,24 +14,12 @@ import { readScenario } from '../../src/io/read-scenario.js';
 import { extendPlan } from '../../src/policy/plan-report.js';
 import { compareFigures } from '../../src/report/compare.js';
 import { scenarioArb } from '../engine/random-scenario.js';
+import { commandRunner } from './run-commands.js';
 
 const LUCHENG = fileURLToPath(new URL('../fixtures/good/lucheng', import.meta.url));
 const DEMO = fileURLToPath(new URL('../../scenarios/lucheng-demo', import.meta.url));
 
-async function rotation(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  const before = process.exitCode;
-  try {
-    await yargs(args).command(compareCommand).strict().exitProcess(false).parseAsync();
-    return { stdout, stderr, code: Number(process.exitCode ?? 0) };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = before;
-  }
-}
+const rotation = commandRunner(compareCommand);
 
 describe('parseVariant', () => {
   it('a name, several keys, section names filled in', () => {

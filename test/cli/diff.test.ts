@@ -6,24 +6,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import yargs from 'yargs';
 import { diffCommand } from '../../src/cli/diff.js';
 import { assignment, plan } from '../report/fixture.js';
+import { commandRunner } from './run-commands.js';
 
-async function rotation(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  const before = process.exitCode;
-  try {
-    await yargs(args).command(diffCommand).strict().exitProcess(false).parseAsync();
-    return { stdout, stderr, code: Number(process.exitCode ?? 0) };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = before;
-  }
-}
+const rotation = commandRunner(diffCommand);
 
 let dir = '';
 beforeAll(async () => {

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import yargs from 'yargs';
 import { checkCommand } from '../../src/cli/check.js';
 import { planCommand } from '../../src/cli/plan.js';
 import { validateCommand } from '../../src/cli/validate.js';
 import { InputError } from '../../src/domain/errors.js';
 import { readScenario } from '../../src/io/read-scenario.js';
+import { commandRunner } from './run-commands.js';
 
 const SUBJECTS = ['chinese', 'math', 'english', 'science', 'pe', 'music', 'art', 'it', 'morality'];
 const root = mkdtempSync(join(tmpdir(), 'rotation-norms-'));
@@ -39,20 +39,7 @@ function scenarioDir(name: string, needs: string | null): string {
 }
 
 /** Runs `rotation <args>` in-process; returns what it wrote and the exit code it set. */
-async function rotation(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  const before = process.exitCode;
-  try {
-    await yargs(args).command(planCommand).command(checkCommand).command(validateCommand).strict().exitProcess(false).parseAsync();
-    return { stdout, stderr, code: Number(process.exitCode ?? 0) };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = before;
-  }
-}
+const rotation = commandRunner(planCommand, checkCommand, validateCommand);
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { stats: Record<string, unknown>; gaps: { school_id: string; subject: string; needed: number }[]; balance: Record<string, unknown>[] };
 

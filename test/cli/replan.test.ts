@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import yargs from 'yargs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/check.js';
 import { replanCommand } from '../../src/cli/replan.js';
 import { suggestCommand } from '../../src/cli/suggest.js';
@@ -21,23 +20,11 @@ import { planJsonText } from '../../src/io/write-plan.js';
 import { applyNeedsMode } from '../../src/policy/norms.js';
 import { extendPlan } from '../../src/policy/plan-report.js';
 import { termOf } from '../../src/policy/term.js';
+import { commandRunner } from './run-commands.js';
 
 const DEMO = fileURLToPath(new URL('../../scenarios/lucheng-demo', import.meta.url));
 
-async function rotation(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  const before = process.exitCode;
-  try {
-    await yargs(args).command(replanCommand).command(checkCommand).command(suggestCommand).strict().exitProcess(false).parseAsync();
-    return { stdout, stderr, code: Number(process.exitCode ?? 0) };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = before;
-  }
-}
+const rotation = commandRunner(replanCommand, checkCommand, suggestCommand);
 
 let dir = '';
 let provisional = '';

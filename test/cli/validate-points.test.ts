@@ -7,26 +7,13 @@
  * 0104 (4 years) and 0105 (exempt) are not eligible.
  */
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
-import yargs from 'yargs';
+import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/validate.js';
+import { commandRunner } from './run-commands.js';
 
 const LUCHENG = fileURLToPath(new URL('../fixtures/good/lucheng', import.meta.url));
 
-async function rotation(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  const before = process.exitCode;
-  try {
-    await yargs(args).command(validateCommand).strict().exitProcess(false).parseAsync();
-    return { stdout, stderr, code: Number(process.exitCode ?? 0) };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = before;
-  }
-}
+const rotation = commandRunner(validateCommand);
 
 interface Row { school_id: string; teacher_id: string; rank: number | null; total: number; parts: Record<string, number> }
 

@@ -10,30 +10,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import yargs from 'yargs';
 import { validateCommand } from '../../src/cli/validate.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { summarize } from '../../src/policy/summary.js';
 import { termOf } from '../../src/policy/term.js';
+import { commandRunner } from './run-commands.js';
 
 const LUCHENG = fileURLToPath(new URL('../fixtures/good/lucheng', import.meta.url));
 
 /** Runs `rotation <args>` in-process; returns what it wrote and the exit code it set. */
-async function rotation(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  const before = process.exitCode;
-  try {
-    await yargs(args).command(validateCommand).strict().exitProcess(false).parseAsync();
-    return { stdout, stderr, code: Number(process.exitCode ?? 0) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = before;
-  }
-}
+const rotation = commandRunner(validateCommand);
 
 interface SenderRow { school_id: string; eligible: number; backbone: number; r1: number; cap: number; r2: number }
 
