@@ -1,18 +1,16 @@
 /**
  * Writes a plan's outputs — plan.json, plan.xlsx and, on request, the CSV
  * files — so that no reader ever sees half a plan: everything is built in
- * memory, written to temporary files in the output folder, and only when
- * every one is complete are they renamed over the old ones.
+ * memory, then written by writeTree (temporary folder, renamed into place
+ * only once every file is complete).
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { planReport } from '../policy/plan-report.js';
 import { planCsvFiles } from './plan-csv.js';
 import type { Lang } from './sheet-model.js';
 import { planWorkbookBuffer } from './workbook.js';
+import { writeTree } from './write-tree.js';
 
 export interface PlanOutputs {
   readonly scenario: Scenario;
@@ -48,19 +46,6 @@ export async function planOutputFiles({ scenario, plan, lang = 'zh', csv = false
  */
 export async function writePlanOutputs(outDir: string, outputs: PlanOutputs): Promise<string[]> {
   const files = await planOutputFiles(outputs);
-  await mkdir(outDir, { recursive: true });
-  const tag = randomUUID();
-  const temps = files.map((f) => ({ ...f, temp: join(outDir, `.${f.name}.${tag}.tmp`) }));
-  try {
-    for (const f of temps) await writeFile(f.temp, f.data);
-    // A folder in the way is the one rename failure we can see coming: refuse before replacing anything.
-    for (const f of temps) {
-      if ((await stat(join(outDir, f.name)).catch(() => undefined))?.isDirectory()) throw new Error(`${join(outDir, f.name)} is a folder, not a file`);
-    }
-    for (const f of temps) await rename(f.temp, join(outDir, f.name));
-  } catch (err) {
-    await Promise.all(temps.map((f) => rm(f.temp, { force: true })));
-    throw err;
-  }
+  await writeTree(outDir, new Map(files.map((f) => [f.name, f.data])));
   return files.map((f) => f.name);
 }

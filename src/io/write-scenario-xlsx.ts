@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../domain/scenario.js';
 import { TABLE_NAMES } from '../domain/tables.js';
-import { replaceFiles } from './replace-files.js';
+import { writeTree } from './write-tree.js';
 import { type OutTable, scenarioTables } from './scenario-rows.js';
 import type { WriteOptions } from './write-scenario.js';
 
@@ -57,5 +57,5 @@ export async function scenarioWorkbook(scenario: Scenario, options: WriteOptions
  * gives back the same rows and policy. Nothing is left half-written on failure.
  */
 export async function writeScenarioWorkbook(dir: string, scenario: Scenario, options: WriteOptions): Promise<void> {
-  await replaceFiles(dir, new Map([['scenario.xlsx', await scenarioWorkbook(scenario, options)]]));
+  await writeTree(dir, new Map([['scenario.xlsx', await scenarioWorkbook(scenario, options)]]));
 }

@@ -6,7 +6,7 @@
 import type { Scenario } from '../domain/scenario.js';
 import { TABLE_NAMES } from '../domain/tables.js';
 import { formatCsv } from './csv.js';
-import { replaceFiles } from './replace-files.js';
+import { writeTree } from './write-tree.js';
 import { type Lang, policyJson, scenarioTables } from './scenario-rows.js';
 
 export interface WriteOptions {
@@ -31,5 +31,5 @@ export function scenarioFiles(scenario: Scenario, options: WriteOptions): Map<st
  * await writeScenario('scenarios/demo', generateScenario({ counties: 1, teachers: 700, seed: 7, year: 2019 }), { lang: 'zh' });
  */
 export async function writeScenario(dir: string, scenario: Scenario, options: WriteOptions): Promise<void> {
-  await replaceFiles(dir, scenarioFiles(scenario, options));
+  await writeTree(dir, scenarioFiles(scenario, options));
 }

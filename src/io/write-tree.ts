@@ -4,7 +4,9 @@
  * a temporary folder beside the target first, then moved into place by
  * renames (atomic on one file system). A new folder appears in one rename;
  * in an existing one, each of our top-level entries replaces its namesake
- * and other files stay.
+ * (a folder of ours replaces theirs whole; a file of ours never replaces a
+ * folder) and other files stay. Every output of the tool goes through here:
+ * plan outputs, `--years` trees, LP exports, written scenarios.
  */
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -27,10 +29,17 @@ export async function writeTree(dir: string, files: ReadonlyMap<string, string |
       await rename(temp, target);
       return;
     }
+    const entries = await readdir(temp);
+    // A file of ours where a folder stands is the one clash we can see coming: refuse before replacing anything.
+    for (const entry of entries) {
+      const ours = await stat(join(temp, entry));
+      if (!ours.isDirectory() && (await stat(join(target, entry)).catch(() => undefined))?.isDirectory()) {
+        throw new Error(`${join(dir, entry)} is a folder, not a file`);
+      }
+    }
     const old = join(temp, '.replaced');
     await mkdir(old);
-    for (const entry of await readdir(temp)) {
-      if (entry === '.replaced') continue;
+    for (const entry of entries) {
       const into = join(target, entry);
       // A folder cannot be renamed over a non-empty one: the old one steps aside first.
       if ((await stat(into).catch(() => undefined))?.isDirectory()) await rename(into, join(old, entry));

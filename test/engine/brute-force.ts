@@ -118,25 +118,9 @@ export function bruteContext(s: Scenario, year: number) {
   /** The best score over every feasible plan, by exhaustive enumeration. */
   function best(): number[] {
     let top: number[] | null = null;
-    const movers = eligible;
-    const chosen: Placement[] = [];
-    const walk = (i: number): void => {
-      if (i === movers.length) {
-        const sc = score(chosen);
-        if (sc !== null && (top === null || compare(sc, top) > 0)) top = sc;
-        return;
-      }
-      const t = movers[i]!;
-      const sent = chosen.filter((p) => p.teacher.school_id === t.school_id).length;
-      if (!pin.has(t.teacher_id)) walk(i + 1);
-      if (sent >= quota.get(t.school_id)!.cap) return;
-      for (const o of options(t)) {
-        chosen.push({ teacher: t, ...o });
-        walk(i + 1);
-        chosen.pop();
-      }
-    };
-    walk(0);
+    forEachPlan((_, sc) => {
+      if (top === null || compare(sc, top) > 0) top = sc;
+    });
     if (top === null) throw new Error('no feasible plan');
     return top;
   }

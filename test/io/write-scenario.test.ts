@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
-import { replaceFiles } from '../../src/io/replace-files.js';
+import { writeTree } from '../../src/io/write-tree.js';
 import { policyRows, writeScenarioWorkbook } from '../../src/io/write-scenario-xlsx.js';
 import { writeScenario } from '../../src/io/write-scenario.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
@@ -89,8 +89,8 @@ describe('writeScenario: the folder readScenario reads back', () => {
 
   it('a failure half-way leaves neither the folder nor the temporary folder behind', async () => {
     const dir = fresh();
-    const files = new Map([['schools.csv', 'a'], ['no-such-folder/teachers.csv', 'b']]);
-    await expect(replaceFiles(dir, files)).rejects.toThrow();
+    const files = new Map([['schools.csv', 'a'], ['\0bad.csv', 'b']]); // a NUL in a name: the second write fails
+    await expect(writeTree(dir, files)).rejects.toThrow();
     expect((await readdir(root)).filter((f) => f === dir.split('/').at(-1) || f.includes('.tmp-'))).toEqual([]);
   });
 });
