@@ -1,6 +1,6 @@
 // Where a county's solve time goes: one generated county per size, its model
 // size by kind of variable, and the time of each lexicographic step.
-// Run: npm run build && node bench/steps.js 700,2000,5000 [solver]
+// Run: npm run build && node bench/steps.js 700,2000,5000 [solver]   (STEPS_TIME_LIMIT: seconds, default 600)
 // Not a test: nothing here asserts on time.
 import { generateScenario } from '../dist/generate/index.js';
 import { countyInputs } from '../dist/engine/county.js';
@@ -26,7 +26,7 @@ for (const teachers of sizes) {
     kinds[kind] = (kinds[kind] ?? 0) + 1;
   }
   const solver = typeof loaded === 'function' ? loaded(model.variables.length) : loaded;
-  const lex = solveLexicographic(model, model.levels, solver, 600_000);
+  const lex = solveLexicographic(model, model.levels, solver, Number(process.env.STEPS_TIME_LIMIT ?? 600) * 1000);
   console.log(`${teachers} teachers: ${input.classes.length} classes, ${model.variables.length} variables ${JSON.stringify(kinds)}, `
     + `${model.constraints.length} constraints; built in ${Math.round(built)} ms; ${solver.name} ${lex.status} in ${Math.round(lex.ms)} ms`);
   for (const step of lex.steps) console.log(`  ${String(Math.round(step.ms)).padStart(7)} ms  ${step.status}  ${step.levels.join(' + ')}`);
