@@ -19,6 +19,8 @@ export interface LexStep {
   readonly status: SolveResult['status'];
   readonly ms: number;
   readonly objective: number;
+  /** Relative MIP gap the solver reported for this step (0 = proven optimal), when it reports one. */
+  readonly gap?: number;
 }
 
 export interface LexResult {
@@ -80,7 +82,7 @@ export function solveLexicographic(
     const model: LinearModel = { sense: 'max', objective, variables: base.variables, constraints: [...base.constraints, ...fixed] };
     const left = Math.max(1, timeoutMs - (performance.now() - started));
     const result = solver.solve(model, { timeoutMs: left });
-    steps.push({ levels: group.map((l) => l.name), status: result.status, ms: result.ms, objective: result.objective });
+    steps.push({ levels: group.map((l) => l.name), status: result.status, ms: result.ms, objective: result.objective, ...(result.gap !== undefined ? { gap: result.gap } : {}) });
     if (result.status !== 'optimal') {
       status = result.status;
       message = result.message;

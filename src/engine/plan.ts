@@ -51,6 +51,8 @@ export interface CountyPlan {
 export interface CountyStats {
   county: string; teachers: number; classes: number; variables: number; constraints: number; nonzeros: number;
   solves: number; solve_ms: number; status: string; solver: string; levels: { name: string; value: number }[];
+  /** Largest relative MIP gap any step reported (0 = every step proven optimal); null when the solver reports none. */
+  mip_gap: number | null;
 }
 
 export interface PlanResult {
@@ -88,6 +90,7 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
     stats: {
       county: input.county, teachers: input.teachers, classes: input.classes.length, ...size,
       solves: lex.steps.length, solve_ms: Math.round(lex.ms), status: lex.status, solver: solver.name, levels: [...lex.levelValues],
+      mip_gap: largestGap(lex.steps),
     },
   };
 }
@@ -200,11 +203,16 @@ export function mergeCountyPlans(
       solver: [...solvers].join(', ') || 'none',
       variables: counties.reduce((n, c) => n + c.variables, 0),
       constraints: counties.reduce((n, c) => n + c.constraints, 0),
-      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status })),
+      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status, mip_gap: c.mip_gap })),
       objective: Object.fromEntries(levelTotals(counties)),
     },
   };
   return { plan, counties, eligibility, term };
+}
+
+function largestGap(steps: readonly { gap?: number }[]): number | null {
+  const gaps = steps.flatMap((s) => (s.gap !== undefined ? [s.gap] : []));
+  return gaps.length > 0 ? Math.max(...gaps) : null;
 }
 
 function levelTotals(counties: readonly CountyStats[]): Map<string, number> {

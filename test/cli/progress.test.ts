@@ -3,7 +3,7 @@ import type { CountyStats } from '../../src/engine/plan.js';
 import { progress } from '../../src/cli/progress.js';
 
 const stats = (county: string, teachers: number): CountyStats => ({
-  county, teachers, classes: 10, variables: 4210, constraints: 900, nonzeros: 5000, solves: 3, solve_ms: 812, status: 'optimal', solver: 'highs', levels: [],
+  county, teachers, classes: 10, variables: 4210, constraints: 900, nonzeros: 5000, solves: 3, solve_ms: 812, status: 'optimal', solver: 'highs', levels: [], mip_gap: 0,
 });
 
 function stream(isTTY: boolean) {

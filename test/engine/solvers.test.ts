@@ -14,6 +14,7 @@ import { type LinearModel, type Solver, solutionProblem } from '../../src/engine
 import { bySize, chooseSolver, loadSolver, SOLVER_NAMES } from '../../src/engine/solvers.js';
 import { eligibilityAll } from '../../src/policy/eligibility.js';
 import { termOf } from '../../src/policy/term.js';
+import { generateScenario } from '../../src/generate/index.js';
 import { scenarioArb } from './random-scenario.js';
 
 let highs: Solver;
@@ -167,6 +168,24 @@ describe('a time limit never gives a wrong optimal', () => {
       if (r.values.size > 0) expect(solutionProblem(model, r.values)).toBeNull();
     }, LONG);
   }
+});
+
+describe('stats say how optimal a county is: status and MIP gap', () => {
+  it('HiGHS on a generated county: every county optimal with gap 0, in plan.stats.counties', () => {
+    const s = generateScenario({ counties: 2, teachers: 300, seed: 5, year: 2019 });
+    const { plan } = planScenario(s, 2019, { solver: highs });
+    const counties = plan.stats.counties as { status: string; mip_gap: number | null }[];
+    expect(counties).toHaveLength(2);
+    for (const c of counties) expect(c).toMatchObject({ status: 'optimal', mip_gap: 0 });
+  }, LONG);
+
+  it('a step that timed out reports its gap (largest over the steps), and the plan is not called optimal', () => {
+    const timedOut: Solver = { name: 'stub', solve: (m) => ({ ...highs.solve(m, { timeoutMs: LONG }), status: 'timedout', gap: 0.25 }) };
+    const s = generateScenario({ counties: 1, teachers: 150, seed: 5, year: 2019 });
+    const { plan, counties } = planScenario(s, 2019, { solver: timedOut });
+    expect(plan.stats.optimal).toBe(false);
+    expect(counties[0]!.mip_gap).toBe(0.25);
+  }, LONG);
 });
 
 describe('LP writer', () => {
