@@ -25,6 +25,9 @@ export function judgeUnmet(f: Facts, u: Unmet): Violation[] {
   if (!f.listed.has(shortfallKey(u.rule, u.school_id))) {
     return [violation(u.rule, where, `${label}: ${u.text}；未列入缺口清单 / not listed in shortfalls (${u.why})`)];
   }
+  // policy balance.backbone_weight > 0 lets the planner give up a post (R4) or R5's backbone teacher for a lower
+  // backbone CV on purpose (README, balance): such a listed shortfall is a choice, not an error.
+  if (!u.real && (u.rule === 'R4' || u.rule === 'R5') && f.policy.balance.backbone_weight > 0) return [];
   if (!u.real) return [violation('shortfall', where, `${u.rule} ${label}: 列出的缺口不成立 / listed shortfall is not real — ${u.text}; ${u.why}`)];
   return [];
 }

@@ -100,6 +100,7 @@ const ROWS: readonly { key: string; zh: string; en: string; show: (c: CompareCol
   { key: 'r5', zh: '有县级骨干的接收学校 (R5)', en: 'receivers with R5 backbone', show: (c) => `${c.figures.r5_covered}/${c.figures.receivers}` },
   { key: 'allowance_cost', zh: '津贴合计（元）', en: 'allowance cost (yuan)', show: (c) => c.figures.allowance_cost.toFixed(2) },
   { key: 'rotation_allowance_cost', zh: '其中轮岗教师（元）', en: 'of it rotated teachers', show: (c) => c.figures.rotation_allowance_cost.toFixed(2) },
+  { key: 'backbone_cv', zh: '骨干差异系数 小学/初中', en: 'backbone CV primary/junior', show: (c) => [c.figures.backbone_cv.primary, c.figures.backbone_cv.junior].map((x) => (x === null ? '–' : x.toFixed(4))).join('/') },
   { key: 'shortfalls', zh: '未满足事项', en: 'shortfalls', show: (c) => String(c.figures.shortfalls) },
   { key: 'optimal', zh: '已证明最优', en: 'proven optimal', show: (c, lang) => (c.figures.optimal ? (lang === 'zh' ? '是' : 'yes') : (lang === 'zh' ? '否' : 'no')) },
   { key: 'changed', zh: '与基准相比变动人数', en: 'teachers changed vs base', show: (c) => String(c.changed_from_base) },

@@ -60,6 +60,12 @@ export const balancePolicySchema = z.strictObject({
    * this much against a primary pupil when a school's teachers are shared out.
    */
   junior_weight: z.number().positive().default(1.1),
+  /**
+   * Optional objective term (src/engine/balance-term.ts): w > 0 lowers the
+   * backbone-per-100-students CV, one post filled being worth a drop of 1/w
+   * in Σ_stages CV²; 0 (default) = off, the model is unchanged.
+   */
+  backbone_weight: z.number().min(0).default(0),
 });
 
 export type NormsPolicy = z.infer<typeof normsPolicySchema>;

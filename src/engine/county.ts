@@ -12,6 +12,7 @@ import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
 import { comparePriority, needsTitleService as titleNeed, type Points, pointsOf } from '../policy/points.js';
 import { r1Quota } from '../policy/quotas.js';
 import type { Term } from '../policy/term.js';
+import { BALANCE_BACKBONE_LEVEL, balanceTermInputs, type BalanceTermInput, sameBackboneLevel } from './balance-term.js';
 import { distanceKm, roundKm } from './distance.js';
 
 export interface SenderInput {
@@ -79,6 +80,8 @@ export interface CountyInput {
   readonly targets?: ReadonlyMap<string, Target | null>;
   /** Priority points of every teacher (policy.json `points`), by teacher id. */
   readonly points: ReadonlyMap<string, Points>;
+  /** Set when policy balance.backbone_weight > 0: the backbone-CV term's figures (balance-term.ts). */
+  readonly balance?: BalanceTermInput;
 }
 
 /** A place in a plan: receiver and the subject taught there. */
@@ -121,6 +124,11 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
   const points = new Map(scenario.teachers.filter((t) => elig.has(t.teacher_id))
     .map((t) => [t.teacher_id, pointsOf(t, elig.get(t.teacher_id)!, term, policy)]));
   const order = byScore(points);
+  const balanceTerm = policy.balance.backbone_weight > 0 ? balanceTermInputs(scenario, term) : null;
+  // The term counts backbone teachers with the model's R5 counters, so both must mean balance.ts's "county level or above".
+  if (balanceTerm !== null && !sameBackboneLevel(policy.rotation.r5_backbone_level)) {
+    throw new InputError([{ file: 'policy.json', column: 'balance.backbone_weight', message: `balance.backbone_weight 需要 rotation.r5_backbone_level = "${BALANCE_BACKBONE_LEVEL}"（与差异系数的骨干口径一致）/ needs rotation.r5_backbone_level "${BALANCE_BACKBONE_LEVEL}", the backbone level of the balance review` }]);
+  }
 
   return [...groupBy(scenario.schools, (s) => s.county)].map(([county, schools]): CountyInput => {
     const receivers = schools.filter(isReceiver).sort((a, b) => a.school_id.localeCompare(b.school_id));
@@ -203,6 +211,9 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
       if (!e.eligible) throw lockProblem(scenario, l, `教师 ${l.teacher_id} 被指定派出，但不符合交流条件 / pinned, but not eligible: ${e.reasons.join('; ')}`);
     }
     const teachers = schools.reduce((n, s) => n + (teachersBySchool.get(s.school_id)?.length ?? 0), 0);
-    return { county, senders, receivers: receiverInputs, classes, distance, teachers, points, ...(targets !== undefined ? { targets } : {}) };
+    return {
+      county, senders, receivers: receiverInputs, classes, distance, teachers, points, ...(targets !== undefined ? { targets } : {}),
+      ...(balanceTerm !== null ? { balance: balanceTerm.get(county)! } : {}),
+    };
   });
 }

@@ -60,7 +60,7 @@ export function decompose(model: CountyModel, values: ReadonlyMap<string, number
       for (const f of list) {
         for (let i = f.backbone === null ? 0 : count(values, f.backbone); i > 0; i--) {
           const p = take((x) => x.cls.r5Backbone);
-          moves.push({ ...p, receiver: f.receiver, role, r5: true });
+          moves.push({ ...p, receiver: f.receiver, role, r5: model.r5.has(f.receiver) });
           remaining.set(f.receiver, remaining.get(f.receiver)! - 1);
         }
       }

@@ -14,6 +14,7 @@
  */
 import type { Policy } from '../domain/policy.js';
 import { backboneFraction } from '../policy/quotas.js';
+import { marginalCosts } from './balance-term.js';
 import { type CountyInput, pairKey, type TeacherClass } from './county.js';
 import type { Constraint, LinearModel, Variable } from './solver.js';
 
@@ -78,6 +79,10 @@ function splitClasses(input: CountyInput): CountyInput {
   return { ...input, classes };
 }
 
+/** Posts filled count this much against SCALE × weight × Σ_stages CV² in the balance level (integer coefficients). */
+export const BALANCE_SCALE = 1000;
+export const BALANCE_LEVEL = 'posts filled and backbone balance (balance.backbone_weight)';
+
 /** Name of the replan level: places kept − newcomers sent (changes = provisional size − this). */
 export const CHANGES_LEVEL = 'places kept from the provisional plan minus newcomers';
 
@@ -95,6 +100,10 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   const r5Receivers = new Set(input.receivers.filter((r) => r.backboneBefore === 0).map((r) => r.school.school_id));
   const groupOf = new Map(input.receivers.map((r) => [r.school.school_id, r.school.group]));
   const senderGroup = new Map(input.senders.map((s) => [s.school.school_id, s.school.group]));
+  // balance.backbone_weight > 0: backbone (R5-level = balance.ts's county level) arrivals and departures are counted per school.
+  const balanceTerm = input.balance !== undefined && input.balance.weight > 0 ? input.balance : null;
+  const bbArrive = new Map<string, Map<string, number>>();
+  const bbLeave = new Map<string, Map<string, number>>();
 
   const gapFill = new Map<string, Map<string, number>>();
   const extraAt = new Map<string, Map<string, number>>();
@@ -135,6 +144,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
       add(at(bySubject, `${c.sender}|${c.main}`), name, 1);
       if (c.r2Backbone) add(at(backboneSent, c.sender), name, 1);
       if (c.titleNeed) add(title, name, 1);
+      if (balanceTerm !== null && c.r5Backbone) add(at(bbLeave, c.sender), name, 1);
     };
     if (plain) {
       const roles = [...c.subjects.filter((k) => c.receivers.some((r) => hasGap(r, k))), EXTRA];
@@ -157,6 +167,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
         if (rank >= 0) add(pref, name, preferenceWeight(rank));
         if (c.target?.receiver === r && (role === EXTRA ? c.main : role) === c.target.subject) add(kept, name, 1);
         if (c.r5Backbone && r5Receivers.has(r)) add(at(r5At, r), name, 1);
+        if (balanceTerm !== null && c.r5Backbone) add(at(bbArrive, r), name, 1);
       }
     }
     classVars.set(c.id, vars);
@@ -167,6 +178,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   // receiver, senders do not compete for them, and an extra teacher changes no level but R5 (a backbone
   // teacher at a receiver that has none), the group and the distance: so the one receiver best for group,
   // then distance, and the R5 receivers (for backbone classes) keep every lexicographic optimum.
+  // With the balance term on, a backbone teacher's receiver matters everywhere: backbone classes keep them all.
   const maxExtra = policy.assignment.max_extra_per_receiver;
   const extraReceivers = (reachable: readonly string[], sid: string, backbone: boolean): string[] => {
     const sameGroup = (r: string) => (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sid) ? 1 : 0);
@@ -184,7 +196,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
       const r5Classes = classes.filter((c) => c.r5Backbone);
       const reachable = classes[0]!.receivers;
       const receivers = role !== EXTRA ? reachable.filter((r) => hasGap(r, role))
-        : maxExtra !== null ? reachable : extraReceivers(reachable, sid, r5Classes.length > 0);
+        : maxExtra !== null || (balanceTerm !== null && r5Classes.length > 0) ? reachable : extraReceivers(reachable, sid, r5Classes.length > 0);
       const balance = new Map<string, number>();
       for (const c of classes) add(balance, `a${c.id}_${role}`, -1);
       const r5Balance = new Map<string, number>();
@@ -194,16 +206,18 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
         add(balance, z, 1);
         arrive(z, sid, r, role);
         let b: string | null = null;
-        if (r5Classes.length > 0 && r5Receivers.has(r)) {
+        if (r5Classes.length > 0 && (r5Receivers.has(r) || balanceTerm !== null)) {
           b = m.variable(`b${sid}_${r}_${role}`);
           add(r5Balance, b, 1);
-          m.constrain(`r5in_${sid}_${r}_${role}`, new Map([[b, 1], [z, -1]]), { max: 0 });
-          add(at(r5At, r), b, 1);
+          m.constrain(`${r5Receivers.has(r) ? 'r5in' : 'bbin'}_${sid}_${r}_${role}`, new Map([[b, 1], [z, -1]]), { max: 0 });
+          if (r5Receivers.has(r)) add(at(r5At, r), b, 1);
+          if (balanceTerm !== null) add(at(bbArrive, r), b, 1);
         }
         list.push({ role, receiver: r, name: z, backbone: b });
       }
       m.constrain(`flow_${sid}_${role}`, balance, { min: 0, max: 0 });
-      if (r5Balance.size > r5Classes.length) m.constrain(`r5flow_${sid}_${role}`, r5Balance, { max: 0 });
+      // With the balance term every backbone teacher of the flow is counted where it goes (b = its backbone part).
+      if (r5Balance.size > r5Classes.length) m.constrain(`r5flow_${sid}_${role}`, r5Balance, balanceTerm !== null ? { min: 0, max: 0 } : { max: 0 });
     }
     flows.set(sid, list);
   }
@@ -252,11 +266,13 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     }
   }
 
+  const balanceLevel = balanceTerm === null ? null : balanceObjective(m, input, balanceTerm.weight, bbArrive, bbLeave, gapFill, need);
   const neg = (names: Iterable<string>) => new Map([...names].map((n) => [n, -1]));
   const eligible = input.senders.reduce((n, s) => n + s.eligible.length, 0);
   const levels: Level[] = [
     { name: 'R1 shortfall', terms: neg(slackR1.values()), range: input.senders.reduce((n, s) => n + s.required, 0) },
     { name: 'R2 shortfall', terms: neg(slackR2.values()), range: r2Range },
+    ...(balanceLevel !== null ? [balanceLevel] : []),
   ];
   for (const p of [1, 2, 3]) {
     const terms = new Map<string, number>();
@@ -282,6 +298,49 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   // (A swapped teacher's target is the other's place: kept there counts, which steers them to the other's subject.)
   if (input.targets !== undefined) levels.splice(levels.findIndex((l) => l.name.startsWith('R5')) + 1, 0, { name: CHANGES_LEVEL, terms: kept, range: input.targets.size + eligible });
   return { input, variables: m.variables, constraints: m.constraints, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
+}
+
+/**
+ * The balance level (balance.backbone_weight = w > 0): SCALE × posts filled (all priorities) − round(SCALE × w × Σ_i f_i),
+ * f_i a school's backbone dispersion (balance-term.ts), as unit variables v with non-decreasing marginal costs:
+ * Σ_k v[i,k] = backbone arrivals (departures) at school i, K = an upper bound on them.
+ */
+function balanceObjective(
+  m: Builder, input: CountyInput, weight: number, arrive: Map<string, Map<string, number>>, leave: Map<string, Map<string, number>>,
+  gapFill: Map<string, Map<string, number>>, need: Map<string, { needed: number }>,
+): Level {
+  const terms = new Map<string, number>();
+  let range = 0;
+  for (const [key, t] of gapFill) {
+    range += BALANCE_SCALE * need.get(key)!.needed;
+    for (const [n, c] of t) add(terms, n, BALANCE_SCALE * c);
+  }
+  const schools = input.balance!.schools;
+  const units = (school: string, counted: Map<string, number> | undefined, bound: number, direction: 1 | -1) => {
+    const info = schools.get(school);
+    if (counted === undefined || info === undefined || info.parts.length === 0 || bound <= 0) return;
+    const tag = direction > 0 ? 'in' : 'out';
+    const row = new Map<string, number>();
+    for (const [n, c] of counted) add(row, n, -c);
+    for (const [i, cost] of marginalCosts(info.parts, info.backbone, bound, direction).entries()) {
+      const v = m.variable(`v${tag}${i + 1}_${school}`, 1);
+      add(row, v, 1);
+      const coef = Math.round(BALANCE_SCALE * weight * cost);
+      if (coef !== 0) add(terms, v, -coef);
+      range += Math.abs(coef);
+    }
+    m.constrain(`bal${tag}_${school}`, row, { min: 0, max: 0 });
+  };
+  const backbone = input.classes.filter((c) => c.r5Backbone);
+  for (const r of input.receivers) {
+    const id = r.school.school_id;
+    units(id, arrive.get(id), backbone.filter((c) => c.receivers.includes(id)).reduce((n, c) => n + c.members.length, 0), 1);
+  }
+  for (const s of input.senders) {
+    const id = s.school.school_id;
+    units(id, leave.get(id), Math.min(s.cap, backbone.filter((c) => c.sender === id).reduce((n, c) => n + c.members.length, 0)), -1);
+  }
+  return { name: BALANCE_LEVEL, terms, range };
 }
 
 /** Most total distance (0.1 km) any plan can travel: every sender sends its cap to its farthest receiver. */

@@ -4,6 +4,7 @@
  * Pure: plan in, figures out.
  */
 import type { Plan } from '../domain/plan.js';
+import type { BalanceRow } from '../policy/balance.js';
 
 export interface CompareFigures {
   /** Teachers sent (R1). */
@@ -23,6 +24,11 @@ export interface CompareFigures {
   /** Shortfalls listed (R1, R2, R4, R5). */
   readonly shortfalls: number;
   readonly optimal: boolean;
+  /**
+   * Backbone teachers per 100 students: the CV (差异系数) after the plan, per stage, the county's
+   * worst when there are several; null where no county has the stage or the plan carries no `balance`.
+   */
+  readonly backbone_cv: { readonly primary: number | null; readonly junior: number | null };
 }
 
 /** Yuan sums kept to the fen. */
@@ -45,5 +51,12 @@ export function compareFigures(plan: Plan): CompareFigures {
     rotation_allowance_cost: yuan(plan.allowances.filter((a) => a['rotated'] === true).map((a) => a.total)),
     shortfalls: plan.shortfalls.length,
     optimal: plan.stats.optimal,
+    backbone_cv: backboneCv(Array.isArray(plan['balance']) ? plan['balance'] as BalanceRow[] : []),
   };
+}
+
+function backboneCv(rows: readonly BalanceRow[]): CompareFigures['backbone_cv'] {
+  const worst = (stage: 'primary' | 'junior') => rows.filter((r) => r.indicator === 'backbone' && r.stage === stage && r.after !== null)
+    .reduce<number | null>((m, r) => (m === null || r.after! > m ? r.after : m), null);
+  return { primary: worst('primary'), junior: worst('junior') };
 }
