@@ -94,7 +94,7 @@ export function gapWhy(input: CountyInput, receiver: string, subject: string, un
   const placed = moves.filter((m) => qualified.includes(m.cls)).length;
   const head = `${label(r.school)} ${subjectName(subject)} 缺 ${unfilled} 人未补 / ${unfilled} ${subject} post(s) unfilled`;
   if (people === 0) return `${head}: 县内没有可派往该校、能教${subjectName(subject)}的符合条件教师 / no eligible teacher in the county qualified in ${subject} can go there`;
-  return `${head}: 县内能教${subjectName(subject)}、可去该校的符合条件教师 ${people} 人，其中 ${placed} 人已派往其他岗位；其余受派出学校比例上限、须留 1 人任教该学科或骨干比例 (R2) 所限 / ${people} eligible qualified teacher(s) could go, ${placed} placed elsewhere; the rest are held by their school's cap, its last teacher of a subject, or R2`;
+  return `${head}: 县内能教${subjectName(subject)}、可去该校的符合条件教师 ${people} 人，其中 ${placed} 人已派往其他岗位；其余受派出学校比例上限、须留 1 人任教该学科或骨干比例 (R2) 所限 / ${people} eligible qualified teacher(s) could go, ${placed} placed elsewhere; the rest are held by their school's cap, its last teacher of a subject, or R2${balanceNote(input)}`;
 }
 
 /** R5 text for a receiver left without an R5-level backbone teacher. */
@@ -103,5 +103,12 @@ export function r5Why(input: CountyInput, receiver: string, level: BackboneLevel
   const candidates = input.classes.filter((c) => c.r5Backbone && c.receivers.includes(receiver)).reduce((n, c) => n + c.members.length, 0);
   const head = `${label(r.school)} 没有${BACKBONE_LEVELS.zh[level]}以上骨干教师 / has no ${level}-level-or-above backbone teacher`;
   if (candidates === 0) return `${head}: 县内没有可派往该校的符合条件骨干教师 / no eligible backbone teacher of that level can go there`;
-  return `${head}: ${candidates} 名符合条件的骨干教师可去该校，但都用于更优先的规则 (R1–R4) 或受派出学校上限所限 / ${candidates} eligible backbone teacher(s) could go, all needed for higher rules (R1–R4) or held by their school's cap`;
+  return `${head}: ${candidates} 名符合条件的骨干教师可去该校，但都用于更优先的规则 (R1–R4) 或受派出学校上限所限 / ${candidates} eligible backbone teacher(s) could go, all needed for higher rules (R1–R4) or held by their school's cap${balanceNote(input)}`;
+}
+
+/** With balance.backbone_weight > 0 a post or R5 may be left open on purpose, for a lower backbone CV. */
+function balanceNote(input: CountyInput): string {
+  return input.balance !== undefined && input.balance.weight > 0
+    ? `；或为降低骨干教师差异系数而留空 (balance.backbone_weight = ${input.balance.weight}) / or left open for a lower backbone CV (balance.backbone_weight = ${input.balance.weight})`
+    : '';
 }

@@ -17,6 +17,7 @@ import { buildCountyModel } from '../../src/engine/model.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read-scenario.js';
+import { compareFigures } from '../../src/report/compare.js';
 import { rural, scenario, staff, teacher, urban } from './builders.js';
 import { countyBalance } from '../../src/policy/balance.js';
 import { eligibilityAll } from '../../src/policy/eligibility.js';
@@ -95,6 +96,8 @@ describe('balance.backbone_weight > 0', () => {
       const plan = planScenario(s, 2019, { solver }).plan;
       expect(checkPlan(s, plan), `weight ${w}`).toEqual([]);
       const math = plan.assignments.find((a) => a.teacher_id === 'UM1');
+      const r4 = plan.shortfalls.filter((x) => x.rule === 'R4').map((x) => x.detail);
+      if (w > 0) for (const d of r4) expect(d).toContain('balance.backbone_weight');
       return { w, filled: plan.stats.gaps_filled, to: math?.to_school, cv: backboneCv(s, plan) };
     });
     const [off, small, large] = results;
@@ -124,5 +127,17 @@ describe('balance.backbone_weight > 0', () => {
     const s = tradeOff(1);
     const policy = { ...s.policy, rotation: { ...s.policy.rotation, r5_backbone_level: 'municipal' as const } };
     expect(() => planScenario({ ...s, policy }, 2019)).toThrow(/r5_backbone_level/);
+  });
+});
+
+describe('rotation compare: backbone CV after', () => {
+  it('is the worst county\'s per stage, from plan.json balance', async () => {
+    const s = tradeOff(0);
+    const plan = planScenario(s, 2019, { solver: await loadSolver('auto') }).plan;
+    const rows = countyBalance(s, plan);
+    const other = rows.map((r) => ({ ...r, county: 'other', after: r.indicator === 'backbone' ? 0.1 : r.after }));
+    const figures = compareFigures({ ...plan, balance: [...rows, ...other] } as typeof plan);
+    expect(figures.backbone_cv).toEqual({ primary: 0.9354, junior: null });
+    expect(compareFigures(plan).backbone_cv).toEqual({ primary: null, junior: null });
   });
 });
