@@ -19,6 +19,7 @@ import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { compareFigures } from '../../src/report/compare.js';
 import { rural, scenario, staff, teacher, urban } from './builders.js';
+import { scenarioArb } from './random-scenario.js';
 import { countyBalance } from '../../src/policy/balance.js';
 import { eligibilityAll } from '../../src/policy/eligibility.js';
 import { termOf } from '../../src/policy/term.js';
@@ -139,5 +140,25 @@ describe('rotation compare: backbone CV after', () => {
     const figures = compareFigures({ ...plan, balance: [...rows, ...other] } as typeof plan);
     expect(figures.backbone_cv).toEqual({ primary: 0.9354, junior: null });
     expect(compareFigures(plan).backbone_cv).toEqual({ primary: null, junior: null });
+  });
+});
+
+describe('balance.backbone_weight > 0 on random counties', () => {
+  it('the plan passes the checker and its Σ backbone CV² is never above the weight-0 plan\'s (one stage: dispersion = CV²)', () => {
+    fc.assert(fc.property(scenarioArb(), fc.constantFrom(0.5, 5, 50), (s, w) => {
+      const weighted = { ...s, policy: { ...s.policy, balance: { ...s.policy.balance, backbone_weight: w } } };
+      let off;
+      try {
+        off = planScenario(s, 2019).plan;
+      } catch {
+        return; // a pin on an ineligible teacher: an input error with any weight
+      }
+      const on = planScenario(weighted, 2019).plan;
+      expect(checkPlan(weighted, on)).toEqual([]);
+      const sumSq = (plan: typeof on) => countyBalance(s, plan).filter((r) => r.indicator === 'backbone').reduce((n, r) => n + (r.after ?? 0) ** 2, 0);
+      // Primary-only counties with their stage mean fixed (the sent teachers stay in the county's one stage): the term is exact.
+      // Costs are rounded to 1/(1000 w) of CV² per unit variable, hence the tolerance.
+      if (s.schools.every((x) => x.stage === 'primary')) expect(sumSq(on)).toBeLessThanOrEqual(sumSq(off) + 0.02 / w);
+    }), { numRuns: 25 });
   });
 });
