@@ -9,6 +9,10 @@
  *   them at receivers that have none.
  * Teachers with preferences, forbids or pins also get personal variables
  * `w[c,r,ρ]` for the receivers that matter to them.
+ * With policy balance.backbone_weight > 0 (off by default) `b` exists at
+ * every receiver a backbone class reaches and counts all its backbone
+ * teachers, so one more level can weigh posts filled against the backbone
+ * CV (balanceObjective, balance-term.ts).
  * Rules are named constraints; the objective is a list of levels solved
  * lexicographically (lexicographic.ts).
  */
