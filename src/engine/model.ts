@@ -273,6 +273,10 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   const balanceLevel = balanceTerm === null ? null : balanceObjective(m, input, balanceTerm.weight, bbArrive, bbLeave, gapFill, need);
   const neg = (names: Iterable<string>) => new Map([...names].map((n) => [n, -1]));
   const eligible = input.senders.reduce((n, s) => n + s.eligible.length, 0);
+  // Tight ranges let more levels share one weighted solve (lexicographic.ts): no plan sends more than the
+  // senders' caps allow, and only the members of classes with a title need or with preferences score there.
+  const sentMax = Math.min(eligible, input.senders.reduce((n, s) => n + s.cap, 0));
+  const membersWith = (has: (c: TeacherClass) => boolean) => Math.min(sentMax, input.classes.filter(has).reduce((n, c) => n + c.members.length, 0));
   const levels: Level[] = [
     { name: 'R1 shortfall', terms: neg(slackR1.values()), range: input.senders.reduce((n, s) => n + s.required, 0) },
     { name: 'R2 shortfall', terms: neg(slackR2.values()), range: r2Range },
@@ -291,10 +295,10 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   }
   levels.push(
     { name: 'R5 receivers given a backbone teacher', terms: new Map([...r5.values()].map((y) => [y, 1])), range: r5.size },
-    { name: 'extra teachers (fewer is better)', terms: extras, range: eligible },
-    { name: 'teachers needing rural service for a title', terms: title, range: eligible },
-    { name: 'preferences met', terms: pref, range: 3 * eligible },
-    { name: 'same education group', terms: group, range: eligible },
+    { name: 'extra teachers (fewer is better)', terms: extras, range: sentMax },
+    { name: 'teachers needing rural service for a title', terms: title, range: membersWith((c) => c.titleNeed) },
+    { name: 'preferences met', terms: pref, range: preferenceWeight(0) * membersWith((c) => c.preferences.length > 0) },
+    { name: 'same education group', terms: group, range: sentMax },
     { name: 'total distance (0.1 km, shorter is better)', terms: dist, range: distanceRange(input) },
   );
   // rotation replan: right after the rules R1–R5, as few changed teachers as possible. A teacher of the provisional
