@@ -18,12 +18,6 @@ export const NEEDS_DESCRIBE = 'where needed posts come from: auto = needs.csv, a
 /** The `--needs` option of `plan` (default auto). */
 export const planNeedsOption = { choices: NEEDS_MODES, default: 'auto' as NeedsMode, describe: NEEDS_DESCRIBE } as const;
 
-/** The first plan year of `--year 2019` or `--years 2018-2020`. */
-export function firstPlanYear(args: { readonly year?: number | undefined; readonly years?: unknown }): number {
-  if (args.year !== undefined) return args.year;
-  return Number(/^\s*(\d{4})/.exec(String(args.years ?? ''))?.[1]);
-}
-
 /** The scenario with its needs as the plan uses them. */
 export function scenarioWithNeeds(scenario: Scenario, year: number, mode: NeedsMode): Scenario {
   return applyNeedsMode(scenario, termOf(year, scenario.policy), mode).scenario;

@@ -8,7 +8,7 @@ import { readScenario } from '../io/read-scenario.js';
 import { writePlanOutputs } from '../io/write-plan.js';
 import { writeTree } from '../io/write-tree.js';
 import type { NeedsMode } from '../domain/norms-policy.js';
-import { firstPlanYear, planNeedsOption, scenarioWithNeeds } from './needs-option.js';
+import { planNeedsOption, scenarioWithNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { countyCount, lpExportFiles, planCheckedYear, type SolveSettings } from './plan-run.js';
 import { planYears, parseYears } from './plan-years.js';
@@ -49,7 +49,7 @@ export const planCommand: CommandModule<object, Args> = {
     const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: args.needs !== 'file' });
     // Receivers without needs.csv rows (or all, with --needs norms) take their needs from the staffing norms.
     const { warnings } = read;
-    const scenario = scenarioWithNeeds(read.scenario, firstPlanYear(args), args.needs);
+    const scenario = scenarioWithNeeds(read.scenario, args.year ?? parseYears(args.years!)[0]!, args.needs);
     const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: args['export-lp'] !== undefined };

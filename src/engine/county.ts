@@ -9,7 +9,7 @@ import { InputError } from '../domain/errors.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import type { Lock, School, Teacher } from '../domain/tables.js';
 import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
-import { comparePriority, needsTitleService as titleNeed, type Points, pointsOf } from '../policy/points.js';
+import { comparePriority, needsTitleService, type Points, pointsOf } from '../policy/points.js';
 import { r1Quota } from '../policy/quotas.js';
 import type { Term } from '../policy/term.js';
 import { BALANCE_BACKBONE_LEVEL, balanceTermInputs, type BalanceTermInput, sameBackboneLevel } from './balance-term.js';
@@ -95,10 +95,6 @@ function byScore(points: ReadonlyMap<string, Points>) {
     comparePriority({ teacher: a, points: points.get(a.teacher_id)! }, { teacher: b, points: points.get(b.teacher_id)! });
 }
 
-/** True when the teacher needs rural service for a title application within the horizon (四(二)1 二). */
-export function needsTitleService(t: Teacher, term: Term, scenario: Scenario): boolean {
-  return titleNeed(t, term, scenario.policy);
-}
 
 function lockProblem(scenario: Scenario, lock: Lock, message: string): InputError {
   const index = scenario.locks.indexOf(lock);
@@ -173,7 +169,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
           sender: s.school_id, main: t.subject, subjects: [t.subject, ...t.qualified_subjects.filter((q) => q !== t.subject).sort()],
           r2Backbone: backboneAtLeast(t.backbone, policy.rotation.backbone_level),
           r5Backbone: backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level),
-          titleNeed: needsTitleService(t, term, scenario),
+          titleNeed: needsTitleService(t, term, policy),
           preferences: t.preferences.filter((p) => receivers.some((r) => r.school_id === p) && reachable(s.school_id, p) && !forbidden.has(p)),
           forbidden, pin,
           receivers: pin !== null ? [pin] : receivers.map((r) => r.school_id).filter((r) => reachable(s.school_id, r) && !forbidden.has(r)),

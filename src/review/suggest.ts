@@ -14,7 +14,9 @@ import type { Plan } from '../domain/plan.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { distanceKm, roundKm } from '../engine/distance.js';
+import { preferenceWeight } from '../engine/model.js';
 import { eligibilityAll } from '../policy/eligibility.js';
+import { needsTitleService } from '../policy/points.js';
 import { termOf } from '../policy/term.js';
 import { applyMove } from './apply-move.js';
 
@@ -142,8 +144,7 @@ function describe(
     effects.push(`${current.to_school} 将失去县级以上骨干教师 (R5) / ${current.to_school} loses its R5 backbone teacher`);
   }
   if (current === undefined) effects.push(...senderEffects(scenario, after, t));
-  const titleNeed = t.title_target_year !== null && t.title_target_year >= plan.plan_year && t.title_target_year - plan.plan_year <= policy.assignment.title_horizon_years
-    && t.rural_months < policy.assignment.title_rural_months;
+  const titleNeed = needsTitleService(t, termOf(plan.plan_year, policy), policy);
   if (titleNeed && current === undefined) effects.push(`需乡村任教经历申报职称 / needs rural service for a title`);
   const rank = t.preferences.indexOf(newTo);
   if (rank >= 0) effects.push(`第 ${rank + 1} 意向学校 / their preference #${rank + 1}`);
@@ -161,7 +162,7 @@ function describe(
     delta: {
       r1_shortfall: before.r1 - shortOf(after, 'R1'), r2_shortfall: before.r2 - shortOf(after, 'R2'), posts,
       r5: r5After - r5Before, extras: extrasOf(plan) - extrasOf(after), title: titleNeed && current === undefined ? 1 : 0,
-      preference: rank >= 0 ? Math.max(1, 3 - rank) - (current && t.preferences.includes(current.to_school) ? Math.max(1, 3 - t.preferences.indexOf(current.to_school)) : 0) : 0,
+      preference: rank >= 0 ? preferenceWeight(rank) - (current && t.preferences.includes(current.to_school) ? preferenceWeight(t.preferences.indexOf(current.to_school)) : 0) : 0,
       group: sameGroup(newTo) - (current ? sameGroup(current.to_school) : 0),
       distance_km: Math.round(((km ?? 0) - oldKm) * 10) / 10,
     },
