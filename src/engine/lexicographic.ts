@@ -8,8 +8,8 @@
  * as the weights stay below WEIGHT_LIMIT, where floating point is still exact
  * enough. After each solve every level of the group is fixed at its optimum.
  */
-import type { Level } from './model.js';
-import { type Constraint, evaluate, type LinearModel, type SolveResult, type Solver, type Variable } from './solver.js';
+import { type Level, levelValue } from './model.js';
+import type { Constraint, LinearModel, SolveResult, Solver, Variable } from './solver.js';
 
 /** Largest combined weight × range kept inside one solve (doubles are exact far beyond; solvers' tolerances are not). */
 export const WEIGHT_LIMIT = 1e7;
@@ -94,12 +94,12 @@ export function solveLexicographic(
     // lexicographically optimal plans — and, unlike one row with the weighted sum, keeps small coefficients
     // and the model's flow structure, so the next LP relaxations stay (nearly) integral.
     for (const [j, level] of group.entries()) {
-      fixed.push({ name: `lex_${i}_${j}`, terms: level.terms, min: Math.round(evaluate(level.terms, values)) - 0.5 });
+      fixed.push({ name: `lex_${i}_${j}`, terms: level.terms, min: Math.round(levelValue(level, values)) - (level.offset ?? 0) - 0.5 });
     }
   }
   return {
     status, values, steps, ms: performance.now() - started,
-    levelValues: levels.map((l) => ({ name: l.name, value: Math.round(evaluate(l.terms, values)) })),
+    levelValues: levels.map((l) => ({ name: l.name, value: Math.round(levelValue(l, values)) })),
     ...(message !== undefined ? { message } : {}),
   };
 }
