@@ -16,7 +16,7 @@
  */
 import highsModule, { type EncodedModel, type Highs, type Model, type ModelData } from 'highs';
 import { lpNames, toLpFormat } from './lp-format.js';
-import { evaluate, type LinearModel, type SolveResult, type SolveStatus, type Solver, solutionProblem } from './solver.js';
+import { evaluate, type LinearModel, type Relaxation, type SolveResult, type SolveStatus, type Solver, solutionProblem } from './solver.js';
 
 /** How the model is handed to HiGHS: sparse arrays (fast) or our LP text (cross-check of lp-format.ts). */
 export type HighsInput = 'arrays' | 'lp';
@@ -189,6 +189,26 @@ export function solveWithHighs(highs: Highs, model: LinearModel, timeoutMs: numb
   return done({ status, values, objective: evaluate(model.objective, values), ...gap });
 }
 
+/** The LP relaxation's optimum with duals (Solver.relax), or null when HiGHS did not prove one. */
+export function relaxWithHighs(highs: Highs, model: LinearModel, timeoutMs: number): Relaxation | null {
+  const started = performance.now();
+  if (model.variables.length === 0) return null;
+  try {
+    return highs.withModel(toHighsArrays(highs, model, false), (m) => {
+      m.options.set(settings(timeoutMs));
+      const { modelStatus } = m.run();
+      if (modelStatus !== highs.constants.modelStatus.optimal || m.info.get('dual_solution_status') !== 2) return null;
+      const x = m.getSolution();
+      return {
+        objective: Number(m.info.get('objective_function_value')), values: x.colValue, reducedCosts: x.colDual,
+        rowDuals: x.rowDual, rowActivity: x.rowValue, ms: performance.now() - started,
+      };
+    });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Loads HiGHS once and returns a synchronous Solver.
  *
@@ -207,5 +227,6 @@ export async function loadHighsSolver(input: HighsInput = 'arrays'): Promise<Sol
     weightLimit: 1e9,
     takesCuts: true,
     solve: (model, options) => solveWithHighs(highs, model, options.timeoutMs, input),
+    relax: (model, options) => relaxWithHighs(highs, model, options.timeoutMs),
   };
 }

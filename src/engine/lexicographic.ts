@@ -9,7 +9,7 @@
  * enough. After each solve every level of the group is fixed at its optimum.
  */
 import { type Level, levelValue } from './model.js';
-import type { Constraint, LinearModel, SolveResult, Solver, Variable } from './solver.js';
+import { type Constraint, evaluate, type LinearModel, type Relaxation, type SolveResult, type Solver, solutionProblem, type Variable } from './solver.js';
 
 /** Largest combined weight × range kept inside one solve (doubles are exact far beyond; solvers' tolerances are not). */
 export const WEIGHT_LIMIT = 1e7;
@@ -21,6 +21,11 @@ export interface LexStep {
   readonly objective: number;
   /** Relative MIP gap the solver reported for this step (0 = proven optimal), when it reports one. */
   readonly gap?: number;
+  /** The LP relaxation solved first (solvers with `relax`): its time, bound, and whether its optimum was integral (then no MILP solve). */
+  readonly relaxation?: { readonly ms: number; readonly bound: number; readonly integral: boolean };
+  /** Columns fixed and rows made tight for the later steps by reduced-cost fixing. */
+  readonly fixedColumns?: number;
+  readonly tightenedRows?: number;
 }
 
 export interface LexResult {
@@ -64,13 +69,68 @@ export function combine(group: readonly Level[]): Map<string, number> {
   return out;
 }
 
+/**
+ * The LP optimum as a plan when it is integral (then no plan can do better: proven optimal without branch
+ * and bound), else null.
+ */
+function integralPlan(model: LinearModel, lp: Relaxation): Map<string, number> | null {
+  const values = new Map<string, number>();
+  for (const [j, v] of model.variables.entries()) {
+    const x = lp.values[j]!;
+    if (v.integer && Math.abs(x - Math.round(x)) > 1e-9) return null;
+    values.set(v.name, v.integer ? Math.round(x) : x);
+  }
+  return solutionProblem(model, values) === null ? values : null;
+}
+
+/**
+ * Reduced-cost fixing, exact: with the LP bound B and the step's optimum z, every plan of the later steps
+ * scores z here, and no plan scores more than B − Σ |reduced cost| × |move off the LP optimum's bound|.
+ * So an integer column whose reduced cost exceeds B − z stays at its bound, and a row of integer
+ * coefficients and bound whose dual exceeds it stays tight. `rows` = how many of the model's rows may be
+ * tightened (the model's own; not the rows that fix levels, whose bounds are at half units).
+ */
+function fixByReducedCost(model: LinearModel, lp: Relaxation, optimum: number, rows: number): { variables: Variable[]; constraints: Constraint[]; columns: number; tightened: number } {
+  const gap = Math.max(0, lp.objective - optimum);
+  // Above the solver's tolerances on duals at this objective scale (HiGHS: 1e-7 relative).
+  const threshold = gap + 1e-6 * Math.max(1, Math.abs(lp.objective));
+  let columns = 0;
+  const pins: Constraint[] = [];
+  const variables = model.variables.map((v, j) => {
+    const x = lp.values[j]!;
+    const at = Math.round(x);
+    if (!v.integer || v.upper === 0 || Math.abs(lp.reducedCosts[j]!) <= threshold || Math.abs(x - at) > 1e-9) return v;
+    if (at !== 0 && at !== v.upper) return v;
+    columns++;
+    if (at === 0) return { ...v, upper: 0 };
+    pins.push({ name: `fix_${v.name}`, terms: new Map([[v.name, 1]]), min: at, max: at });
+    return v;
+  });
+  const isInteger = new Set(model.variables.filter((v) => v.integer).map((v) => v.name));
+  let tightened = 0;
+  const constraints = model.constraints.slice(0, rows).map((c, i) => {
+    if (Math.abs(lp.rowDuals[i]!) <= threshold || c.min === c.max) return c;
+    if (![...c.terms].every(([n, coef]) => isInteger.has(n) && Number.isInteger(coef))) return c;
+    const activity = lp.rowActivity[i]!;
+    const near = (b: number | undefined) => b !== undefined && Number.isInteger(b) && Math.abs(activity - b) <= 1e-6 * Math.max(1, Math.abs(b));
+    if (near(c.max)) { tightened++; return { ...c, min: c.max }; }
+    if (near(c.min)) { tightened++; return { ...c, max: c.min }; }
+    return c;
+  });
+  return { variables, constraints: [...constraints, ...pins], columns, tightened };
+}
+
+/** Called after each step: 1-based step, the model as handed to the solver, and the step's result (`rotation plan --export-lp`). */
+export type ModelListener = (step: number, model: LinearModel, result: SolveResult) => void;
+
 /** Solves the levels in order; stops at the first solve that is not proven optimal. */
 export function solveLexicographic(
   model: { variables: readonly Variable[]; constraints: readonly Constraint[]; cuts?: readonly Constraint[] },
-  levels: readonly Level[], solver: Solver, timeoutMs: number,
+  levels: readonly Level[], solver: Solver, timeoutMs: number, onStep?: ModelListener,
 ): LexResult {
   const started = performance.now();
-  const base = { variables: model.variables, constraints: solver.takesCuts === true ? [...model.constraints, ...model.cuts ?? []] : model.constraints };
+  let variables: readonly Variable[] = model.variables;
+  let constraints: readonly Constraint[] = solver.takesCuts === true ? [...model.constraints, ...model.cuts ?? []] : model.constraints;
   const fixed: Constraint[] = [];
   const steps: LexStep[] = [];
   let values: ReadonlyMap<string, number> = new Map();
@@ -80,10 +140,18 @@ export function solveLexicographic(
   if (groups.length === 0) groups.push([]);
   for (const [i, group] of groups.entries()) {
     const objective = combine(group);
-    const model: LinearModel = { sense: 'max', objective, variables: base.variables, constraints: [...base.constraints, ...fixed] };
-    const left = Math.max(1, timeoutMs - (performance.now() - started));
-    const result = solver.solve(model, { timeoutMs: left });
-    steps.push({ levels: group.map((l) => l.name), status: result.status, ms: result.ms, objective: result.objective, ...(result.gap !== undefined ? { gap: result.gap } : {}) });
+    const model: LinearModel = { sense: 'max', objective, variables, constraints: [...constraints, ...fixed] };
+    const left = () => Math.max(1, timeoutMs - (performance.now() - started));
+    // With a solver that gives the LP relaxation: an integral LP optimum is the step's proven optimum.
+    const lp = solver.relax?.(model, { timeoutMs: left() }) ?? null;
+    const plan = lp !== null ? integralPlan(model, lp) : null;
+    const result: SolveResult = plan !== null && lp !== null
+      ? { status: 'optimal', values: plan, objective: evaluate(objective, plan), ms: lp.ms, gap: 0 }
+      : solver.solve(model, { timeoutMs: left() });
+    const relaxation = lp !== null ? { relaxation: { ms: lp.ms, bound: lp.objective, integral: plan !== null } } : {};
+    const step = { levels: group.map((l) => l.name), status: result.status, ms: result.ms + (plan === null ? lp?.ms ?? 0 : 0), objective: result.objective, ...(result.gap !== undefined ? { gap: result.gap } : {}), ...relaxation };
+    steps.push(step);
+    onStep?.(i + 1, model, result);
     if (result.status !== 'optimal') {
       status = result.status;
       message = result.message;
@@ -91,6 +159,11 @@ export function solveLexicographic(
       break;
     }
     values = result.values;
+    if (lp !== null && i < groups.length - 1) {
+      const fixing = fixByReducedCost(model, lp, result.objective, constraints.length);
+      ({ variables, constraints } = fixing);
+      Object.assign(step, { fixedColumns: fixing.columns, tightenedRows: fixing.tightened });
+    }
     // Each level is integer-valued: "level ≥ its optimum − 0.5", one row per level, keeps exactly the
     // lexicographically optimal plans — and, unlike one row with the weighted sum, keeps small coefficients
     // and the model's flow structure, so the next LP relaxations stay (nearly) integral.

@@ -18,7 +18,6 @@ import { gapWhy, moveReasons, r1Why, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
 import { jslpSolver } from './jslp.js';
-import { recordingSolver } from './recording-solver.js';
 import { type LinearModel, modelSize, type SolveResult, type Solver } from './solver.js';
 
 export interface PlanOptions {
@@ -31,7 +30,7 @@ export interface PlanOptions {
   /**
    * Called with every model handed to the solver, after its solve: the county,
    * the 1-based lexicographic step, the model exactly as given, and the answer
-   * (for `--export-lp`; see recording-solver.ts).
+   * (for `--export-lp`; see lexicographic.ts ModelListener).
    */
   readonly onModel?: (county: string, step: number, model: LinearModel, result: SolveResult) => void;
   /** `rotation replan`: each teacher's provisional place; the plan then changes as few of them as the rules R1–R5 allow (model.ts). */
@@ -65,11 +64,10 @@ export interface PlanResult {
 function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptions): { moves: Move[]; lex: LexResult; stats: CountyStats; solver: Solver } {
   const model = buildCountyModel(input, scenario.policy);
   const choose = options.solver;
-  const chosen = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
+  const solver = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
   const onModel = options.onModel;
-  const solver = onModel ? recordingSolver(chosen, (step, m, r) => onModel(input.county, step, m, r)) : chosen;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const lex = solveLexicographic(model, model.levels, solver, timeoutMs);
+  const lex = solveLexicographic(model, model.levels, solver, timeoutMs, onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined);
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
     const pins = scenario.locks.filter((l) => l.action === 'pin' && input.classes.some((c) => c.pin !== null && c.members.some((t) => t.teacher_id === l.teacher_id)));

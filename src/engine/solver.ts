@@ -57,6 +57,23 @@ export interface Solver {
   /** Give it the model's valid inequalities (CountyModel.cuts): a branch-and-cut solver profits, a plain branch and bound may not. */
   readonly takesCuts?: boolean;
   solve(model: LinearModel, options: SolveOptions): SolveResult;
+  /**
+   * The LP relaxation's optimum with its duals, or null when the solver has
+   * none to give (or did not reach one): lexicographic.ts uses it to skip the
+   * MILP when the LP optimum is integral and to fix columns for later steps.
+   */
+  relax?(model: LinearModel, options: SolveOptions): Relaxation | null;
+}
+
+/** An optimal solution of a model's LP relaxation; arrays in the model's variable and constraint order. */
+export interface Relaxation {
+  readonly objective: number;
+  readonly values: Float64Array;
+  /** Reduced cost of every column (the objective's change per unit the column moves off its bound). */
+  readonly reducedCosts: Float64Array;
+  readonly rowDuals: Float64Array;
+  readonly rowActivity: Float64Array;
+  readonly ms: number;
 }
 
 /** Value of a linear expression under a solution. */
