@@ -30,7 +30,7 @@ for (const teachers of sizes) {
   console.log(`${teachers} teachers: ${input.classes.length} classes, ${model.variables.length} variables ${JSON.stringify(kinds)}, `
     + `${model.constraints.length} constraints; built in ${Math.round(built)} ms; ${solver.name} ${lex.status} in ${Math.round(lex.ms)} ms`);
   for (const step of lex.steps) {
-    const lp = step.relaxation === undefined ? '' : ` (LP ${Math.round(step.relaxation.ms)} ms, ${step.relaxation.integral ? 'integral: no MILP' : `bound ${step.relaxation.bound}`})`;
+    const lp = step.relaxation === undefined ? '' : ` (LP ${Math.round(step.relaxation.ms)} ms, bound ${step.relaxation.bound}; answer: ${step.answer})`;
     const fixed = step.fixedColumns === undefined ? '' : `; then ${step.fixedColumns} columns fixed, ${step.tightenedRows} rows tight`;
     console.log(`  ${String(Math.round(step.ms)).padStart(7)} ms  ${step.status}  ${step.levels.join(' + ')}${lp}${fixed}`);
   }
