@@ -36,7 +36,7 @@ if (spec.kind === 'naive' || spec.kind === 'model') {
   const lex = solveLexicographic(model, model.levels, solver, timeoutMs);
   row = {
     ...base, senders: input.senders.length, receivers: input.receivers.length,
-    columns: model.variables.length, rows: model.constraints.length, solver: solver.name,
+    columns: model.variables.length, rows: model.constraints.length + (solver.takesCuts ? model.cuts.length : 0), solver: solver.name,
     ms: Math.round(lex.ms), optimal: lex.status === 'optimal', levels: lex.levelValues.map((l) => l.value),
   };
 } else {

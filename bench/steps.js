@@ -28,7 +28,7 @@ for (const teachers of sizes) {
   const solver = typeof loaded === 'function' ? loaded(model.variables.length) : loaded;
   const lex = solveLexicographic(model, model.levels, solver, Number(process.env.STEPS_TIME_LIMIT ?? 600) * 1000);
   console.log(`${teachers} teachers: ${input.classes.length} classes, ${model.variables.length} variables ${JSON.stringify(kinds)}, `
-    + `${model.constraints.length} constraints; built in ${Math.round(built)} ms; ${solver.name} ${lex.status} in ${Math.round(lex.ms)} ms`);
+    + `${model.constraints.length} constraints + ${model.cuts.length} valid inequalities; built in ${Math.round(built)} ms; ${solver.name} ${lex.status} in ${Math.round(lex.ms)} ms`);
   for (const step of lex.steps) {
     const lp = step.relaxation === undefined ? '' : ` (LP ${Math.round(step.relaxation.ms)} ms, bound ${step.relaxation.bound}; answer: ${step.answer})`;
     const fixed = step.fixedColumns === undefined ? '' : `; then ${step.fixedColumns} columns fixed, ${step.tightenedRows} rows tight`;

@@ -77,12 +77,12 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
         + `the receivers' needs and assignment.max_extra_per_receiver leave no room for ${pins.map((l) => `${l.teacher_id} → ${l.school_id}`).join(', ')}`,
     }]);
   }
+  // The model's size as the solver got it (with the valid inequalities when it takes them).
+  const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: solver.takesCuts === true ? [...model.constraints, ...model.cuts] : model.constraints });
   if (lex.status !== 'optimal' && lex.values.size === 0) {
-    const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints });
     throw new Error(`${input.county}: the solver (${solver.name}) found no usable plan (${lex.status}${lex.message ? `: ${lex.message}` : ''}); `
       + `model ${size.variables} variables × ${size.constraints} constraints. Try a longer --time-limit or another --solver.`);
   }
-  const size = modelSize({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints });
   return {
     moves: decompose(model, lex.values), lex, solver,
     stats: {
