@@ -6,7 +6,7 @@
  * need one, the rest in score order.
  */
 import type { Teacher } from '../domain/tables.js';
-import type { TeacherClass } from './county.js';
+import type { CountyInput, TeacherClass } from './county.js';
 import { type CountyModel, EXTRA } from './model.js';
 
 export interface Move {
@@ -74,6 +74,29 @@ export function decompose(model: CountyModel, values: ReadonlyMap<string, number
     }
   }
   return moves.sort((a, b) => a.cls.sender.localeCompare(b.cls.sender) || a.teacher.teacher_id.localeCompare(b.teacher.teacher_id));
+}
+
+/**
+ * An extra teacher (sent for R1 beyond the needs) at a receiver with an open post in their own subject
+ * fills that post. An optimal plan never leaves it so (filling the post is better at the posts level), but
+ * a plan cut short by the time limit can; `rotation check` counts such a teacher as filling the post, so
+ * the plan does too. The people and places stay the same.
+ */
+export function extrasIntoOpenPosts(moves: readonly Move[], input: CountyInput): Move[] {
+  const out = [...moves];
+  for (const r of input.receivers) {
+    const rid = r.school.school_id;
+    for (const g of r.gaps) {
+      let open = g.needed - out.filter((m) => m.receiver === rid && m.role === g.subject).length;
+      for (const [i, m] of out.entries()) {
+        if (open <= 0) break;
+        if (m.receiver !== rid || m.role !== EXTRA || m.teacher.subject !== g.subject) continue;
+        out[i] = { ...m, role: g.subject };
+        open--;
+      }
+    }
+  }
+  return out;
 }
 
 export { EXTRA };
