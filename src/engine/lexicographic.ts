@@ -134,7 +134,7 @@ function supportModel(model: LinearModel, lp: Relaxation): LinearModel {
 /**
  * One step with its LP relaxation at hand (the LP optimum not integral). The objective is integral, so no
  * plan scores above ⌊LP bound⌋: first the MILP is solved on the LP optimum's support (every column the LP
- * leaves at 0 fixed there — a few thousand of 46,000 at 10,000 teachers); when that plan reaches ⌊LP bound⌋
+ * leaves at 0 fixed there — about 1,000 of 46,000 at 10,000 teachers); when that plan reaches ⌊LP bound⌋
  * it is the step's proven optimum. Otherwise its score z₀ bounds the optimum from below, so every column
  * whose reduced cost exceeds LP bound − z₀ keeps its bound in every optimal plan (exact reduced-cost
  * fixing), and the MILP is solved on what is left. `rows` = the model's own rows (before the rows that
