@@ -19,7 +19,7 @@ for (const teachers of sizes) {
   const [input] = countyInputs(scenario, term, eligibilityAll(scenario, term));
   const model = buildCountyModel(input, scenario.policy);
   const built = performance.now() - started;
-  // Variables by kind: a = class × role, w = personal, z = sender flows, b/y = R5, u1/u2 = R1/R2 shortfalls.
+  // Variables by kind: a = class × role, w = personal, z = sender flows, b/y = R5, s = posts left open, u1/u2 = R1/R2 shortfalls.
   const kinds = {};
   for (const v of model.variables) {
     const kind = v.name.startsWith('u') ? v.name.slice(0, 2) : v.name[0];

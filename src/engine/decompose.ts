@@ -3,7 +3,8 @@
  * objective, so the class's count is taken from the top of its list, which is
  * ordered by the published priority score (county.ts). Flows of a sender are
  * then handed out: R5-level backbone teachers first to the receivers that
- * need one, the rest in score order.
+ * need one, the rest in score order. An extra teacher at an open post of
+ * their own subject fills it (extrasIntoOpenPosts).
  */
 import type { Teacher } from '../domain/tables.js';
 import type { CountyInput, TeacherClass } from './county.js';
@@ -73,7 +74,8 @@ export function decompose(model: CountyModel, values: ReadonlyMap<string, number
       if (pool.length > 0) throw new Error(`flow of ${sender} (${role}) left ${pool.length} teachers unplaced`);
     }
   }
-  return moves.sort((a, b) => a.cls.sender.localeCompare(b.cls.sender) || a.teacher.teacher_id.localeCompare(b.teacher.teacher_id));
+  moves.sort((a, b) => a.cls.sender.localeCompare(b.cls.sender) || a.teacher.teacher_id.localeCompare(b.teacher.teacher_id));
+  return extrasIntoOpenPosts(moves, model.input);
 }
 
 /**

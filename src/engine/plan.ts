@@ -12,7 +12,7 @@ import { eligibilityAll, type Eligibility } from '../policy/eligibility.js';
 import { r2Required } from '../policy/quotas.js';
 import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
-import { decompose, extrasIntoOpenPosts, type Move } from './decompose.js';
+import { decompose, type Move } from './decompose.js';
 import { roundKm } from './distance.js';
 import { gapWhy, moveReasons, r1Why, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
@@ -84,7 +84,7 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
       + `model ${size.variables} variables × ${size.constraints} constraints. Try a longer --time-limit or another --solver.`);
   }
   return {
-    moves: extrasIntoOpenPosts(decompose(model, lex.values), input), lex, solver,
+    moves: decompose(model, lex.values), lex, solver,
     stats: {
       county: input.county, teachers: input.teachers, classes: input.classes.length, ...size,
       solves: lex.steps.length, solve_ms: Math.round(lex.ms), status: lex.status, solver: solver.name, levels: [...lex.levelValues],

@@ -12,17 +12,14 @@ import { defaultPolicy } from '../../src/domain/policy.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import { type BalancePart, dispersion, marginalCosts } from '../../src/engine/balance-term.js';
 import { scenarioWithNeeds } from '../../src/cli/needs-option.js';
-import { countyInputs } from '../../src/engine/county.js';
 import { BALANCE_LEVEL, buildCountyModel } from '../../src/engine/model.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { compareFigures } from '../../src/report/compare.js';
-import { rural, scenario, staff, teacher, urban } from './builders.js';
+import { inputsOf, rural, scenario, staff, teacher, urban } from './builders.js';
 import { scenarioArb } from './random-scenario.js';
 import { countyBalance } from '../../src/policy/balance.js';
-import { eligibilityAll } from '../../src/policy/eligibility.js';
-import { termOf } from '../../src/policy/term.js';
 
 const DEMO = fileURLToPath(new URL('../../scenarios/lucheng-demo', import.meta.url));
 const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x, (_, v: unknown) => (v instanceof Map ? [...v] : v))).digest('hex');
@@ -30,8 +27,7 @@ const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x, (_, v:
 describe('balance.backbone_weight = 0 (the default)', () => {
   it('adds nothing to the demo model and leaves its plan as before the term existed', async () => {
     const scenario = scenarioWithNeeds((await readScenario(DEMO, { optionalNeeds: true })).scenario, 2019, 'auto');
-    const term = termOf(2019, scenario.policy);
-    const models = countyInputs(scenario, term, eligibilityAll(scenario, term)).map((i) => buildCountyModel(i, scenario.policy));
+    const models = inputsOf(scenario).map((i) => buildCountyModel(i, scenario.policy));
     const shape = models.map((m) => ({ variables: m.variables, constraints: m.constraints, levels: m.levels }));
     const plan = planScenario(scenario, 2019, { solver: await loadSolver('auto') }).plan;
     // The model has none of the term's parts: no unit variables, no counters at receivers that have an R5

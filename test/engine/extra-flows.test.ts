@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import type { Scenario } from '../../src/domain/scenario.js';
-import { countyInputs } from '../../src/engine/county.js';
 import { buildCountyModel } from '../../src/engine/model.js';
 import { planScenario } from '../../src/engine/plan.js';
-import { eligibilityAll } from '../../src/policy/eligibility.js';
-import { termOf } from '../../src/policy/term.js';
-import { rural, scenario, staff, urban } from './builders.js';
+import { inputsOf, rural, scenario, staff, urban } from './builders.js';
 
 // One sender with 30 eligible teachers (R1 needs 3) and no needs at all: every teacher sent is an extra.
 // R1 (north, 5 km) is nearest; R2 (same education group, 20 km) is best by group; R2 and R4 (10 km) have a
@@ -28,8 +25,7 @@ function county(backbone: boolean, maxExtra: number | null = null): Scenario {
 }
 
 function extraFlowReceivers(s: Scenario): string[] {
-  const term = termOf(2019, s.policy);
-  const model = buildCountyModel(countyInputs(s, term, eligibilityAll(s, term))[0]!, s.policy);
+  const model = buildCountyModel(inputsOf(s)[0]!, s.policy);
   return [...new Set([...model.flows.values()].flat().filter((f) => f.role === '*').map((f) => f.receiver))].sort();
 }
 

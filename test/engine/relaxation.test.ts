@@ -1,12 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import { countyInputs } from '../../src/engine/county.js';
 import { loadHighsSolver } from '../../src/engine/highs.js';
 import { type LexStep, solveLexicographic } from '../../src/engine/lexicographic.js';
 import { buildCountyModel } from '../../src/engine/model.js';
 import type { Solver } from '../../src/engine/solver.js';
 import { generateScenario } from '../../src/generate/index.js';
-import { eligibilityAll } from '../../src/policy/eligibility.js';
-import { termOf } from '../../src/policy/term.js';
+import { inputsOf } from './builders.js';
 
 let highs: Solver;
 beforeAll(async () => {
@@ -20,9 +18,7 @@ it('the LP-first paths and reduced-cost fixing reach the same status and value a
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     for (const teachers of [200, 400, 800]) {
       const s = generateScenario({ counties: 1, teachers, seed, year: 2019 });
-      const term = termOf(2019, s.policy);
-      const [input] = countyInputs(s, term, eligibilityAll(s, term));
-      const model = buildCountyModel(input!, s.policy);
+      const model = buildCountyModel(inputsOf(s)[0]!, s.policy);
       const withLp = solveLexicographic(model, model.levels, highs, 60_000);
       const plain = solveLexicographic(model, model.levels, { ...highs, relax: undefined }, 60_000);
       expect(plain.status).toBe('optimal');

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.js';
 import type { Scenario } from '../../src/domain/scenario.js';
-import { countyInputs } from '../../src/engine/county.js';
 import { loadGlpkSolver } from '../../src/engine/glpk.js';
 import { loadHighsSolver } from '../../src/engine/highs.js';
 import { jslpSolver } from '../../src/engine/jslp.js';
@@ -12,9 +11,8 @@ import { buildCountyModel } from '../../src/engine/model.js';
 import { type PlanResult, planScenario } from '../../src/engine/plan.js';
 import { type LinearModel, type Solver, solutionProblem } from '../../src/engine/solver.js';
 import { bySize, chooseSolver, loadSolver, SOLVER_NAMES } from '../../src/engine/solvers.js';
-import { eligibilityAll } from '../../src/policy/eligibility.js';
-import { termOf } from '../../src/policy/term.js';
 import { generateScenario } from '../../src/generate/index.js';
+import { acceptedInputs, inputsOf } from './builders.js';
 import { scenarioArb } from './random-scenario.js';
 
 let highs: Solver;
@@ -42,8 +40,7 @@ const levels = (p: PlanResult) => p.counties.map((c) => ({ status: c.status, lev
 
 /** Each objective level of each county of a scenario, alone, as one LinearModel (the first is the first lexicographic step). */
 function levelModels(s: Scenario): LinearModel[] {
-  const term = termOf(2019, s.policy);
-  return countyInputs(s, term, eligibilityAll(s, term)).flatMap((input) => {
+  return inputsOf(s).flatMap((input) => {
     const m = buildCountyModel(input, s.policy);
     return m.levels.map((level): LinearModel => ({ sense: 'max', objective: combine([level]), variables: m.variables, constraints: m.constraints }));
   });
@@ -72,14 +69,8 @@ describe('valid inequalities (CountyModel.cuts) cut off no integer plan', () => 
   it('every plan found without them satisfies them, and HiGHS reaches the same level values with and without them', () => {
     let checked = 0;
     fc.assert(fc.property(scenarioArb({ senders: 2, receivers: 3, teachersPerSender: 6 }), (s) => {
-      const term = termOf(2019, s.policy);
-      let inputs;
-      try {
-        inputs = countyInputs(s, term, eligibilityAll(s, term));
-      } catch (err) {
-        if (err instanceof InputError) return;
-        throw err;
-      }
+      const inputs = acceptedInputs(s);
+      if (inputs === null) return;
       for (const input of inputs) {
         const m = buildCountyModel(input, s.policy);
         const without = solveLexicographic(m, m.levels, { ...highs, takesCuts: false }, 20_000);

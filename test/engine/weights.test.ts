@@ -1,12 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import { countyInputs } from '../../src/engine/county.js';
 import { loadHighsSolver } from '../../src/engine/highs.js';
 import { groupLevels, solveLexicographic, WEIGHT_LIMIT } from '../../src/engine/lexicographic.js';
 import { buildCountyModel } from '../../src/engine/model.js';
 import type { Solver } from '../../src/engine/solver.js';
 import { generateScenario } from '../../src/generate/index.js';
-import { eligibilityAll } from '../../src/policy/eligibility.js';
-import { termOf } from '../../src/policy/term.js';
+import { inputsOf } from './builders.js';
 
 let highs: Solver;
 beforeAll(async () => {
@@ -20,9 +18,7 @@ it('HiGHS with its larger weight limit reaches the same value at every level as 
   let fewerSolves = 0;
   for (const seed of [1, 2, 3]) {
     const s = generateScenario({ counties: 1, teachers: 300, seed, year: 2019 });
-    const term = termOf(2019, s.policy);
-    const [input] = countyInputs(s, term, eligibilityAll(s, term));
-    const model = buildCountyModel(input!, s.policy);
+    const model = buildCountyModel(inputsOf(s)[0]!, s.policy);
     const grouped = solveLexicographic(model, model.levels, highs, 60_000);
     const oneByOne = solveLexicographic(model, model.levels, { ...highs, weightLimit: 1 }, 60_000);
     expect(grouped.status).toBe('optimal');
