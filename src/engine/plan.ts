@@ -3,6 +3,7 @@
  * (rotation never crosses a county line), turned into named assignments,
  * quota and gap reports, and shortfalls explained by counting.
  */
+import { bilingual, joinTexts, SHORTFALL, type Text } from '../domain/messages.js';
 import { backboneAtLeast } from '../domain/codes.js';
 import { InputError } from '../domain/errors.js';
 import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfall } from '../domain/plan.js';
@@ -133,7 +134,7 @@ export function planCounties(
         subject: m.role === EXTRA ? m.teacher.subject : m.role, backbone: m.teacher.backbone,
         start_date: term.start, end_date: term.end,
         distance_km: roundKm(input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null), pinned,
-        reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id),
+        reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id).map(bilingual),
         kind: m.role === EXTRA ? 'extra' : 'gap', score: input.points.get(m.teacher.teacher_id)!.total,
       });
     }
@@ -143,20 +144,20 @@ export function planCounties(
       const sent = mine.length;
       const backboneSent = mine.filter((m) => m.cls.r2Backbone).length;
       const backboneRequired = r2Required(sent, policy);
-      const whys: string[] = [];
+      const whys: Text[] = [];
       if (sent < s.required) {
         const why = r1Why(s, input, sent);
-        whys.push(`R1: ${why}`);
-        shortfalls.push({ rule: 'R1', school_id: s.school.school_id, detail: why });
+        whys.push(SHORTFALL.rule('R1', why));
+        shortfalls.push({ rule: 'R1', school_id: s.school.school_id, detail: bilingual(why) });
       }
       if (backboneSent < backboneRequired) {
         const why = r2Why(s, input, sent, backboneSent, policy, r2);
-        whys.push(`R2: ${why}`);
-        shortfalls.push({ rule: 'R2', school_id: s.school.school_id, detail: why });
+        whys.push(SHORTFALL.rule('R2', why));
+        shortfalls.push({ rule: 'R2', school_id: s.school.school_id, detail: bilingual(why) });
       }
       senders.push({
         school_id: s.school.school_id, eligible: s.eligible.length, required: s.required, sent,
-        backbone_sent: backboneSent, backbone_required: backboneRequired, met: whys.length === 0, why: whys.length > 0 ? whys.join(' ') : null,
+        backbone_sent: backboneSent, backbone_required: backboneRequired, met: whys.length === 0, why: whys.length > 0 ? bilingual(joinTexts(whys, '；', '; ')) : null,
         cap: s.cap, name: s.school.name, county: input.county,
       });
     }
@@ -167,11 +168,11 @@ export function planCounties(
       for (const g of r.gaps) {
         const filled = here.filter((m) => m.role === g.subject).length;
         gaps.push({ school_id: rid, subject: g.subject, needed: g.needed, filled, unfilled: g.needed - filled, priority: g.priority, gross: g.gross });
-        if (filled < g.needed) shortfalls.push({ rule: 'R4', school_id: rid, detail: gapWhy(input, rid, g.subject, g.needed - filled, moves) });
+        if (filled < g.needed) shortfalls.push({ rule: 'R4', school_id: rid, detail: bilingual(gapWhy(input, rid, g.subject, g.needed - filled, moves)) });
       }
       const after = r.backboneBefore + here.filter((m) => m.cls.r5Backbone).length;
       receivers.push({ school_id: rid, county_backbone_before: r.backboneBefore, county_backbone_after: after });
-      if (after === 0) shortfalls.push({ rule: 'R5', school_id: rid, detail: r5Why(input, rid, policy.rotation.r5_backbone_level) });
+      if (after === 0) shortfalls.push({ rule: 'R5', school_id: rid, detail: bilingual(r5Why(input, rid, policy.rotation.r5_backbone_level)) });
     }
     return { assignments, senders, gaps, receivers, shortfalls, stats };
   });

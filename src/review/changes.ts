@@ -4,6 +4,7 @@
  * changes touch the same school (the sender's R1/R2 quota, or a receiver's
  * post taken or left), through a chain of such changes if need be.
  */
+import { bilingual, inLang, text } from '../domain/messages.js';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Objection } from '../domain/tables.js';
@@ -133,5 +134,5 @@ export function explainChanges(scenario: Scenario, before: Plan, after: Plan): P
 /** The sentence added to the reasons of a changed assignment. */
 export function changeReason(c: PlanChange): string {
   const was = c.before_school === null ? '暂定名单中未派出 / not in the provisional list' : `暂定为 ${c.before_school} ${c.before_subject} / provisionally ${c.before_school} (${c.before_subject})`;
-  return `变动 (${c.change})：${was}；${c.cause}`;
+  return bilingual(text(`变动 (${c.change})：${inLang(was, 'zh')}；${inLang(c.cause, 'zh')}`, `change (${c.change}): ${inLang(was, 'en')}; ${inLang(c.cause, 'en')}`));
 }
