@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { styleText } from 'node:util';
 import type { Scenario } from '../domain/scenario.js';
+import { countyName } from '../io/county-name.js';
 import { sheetsWorkbookBuffer } from '../io/workbook.js';
 import { planOutputFiles } from '../io/write-plan.js';
 import { scenarioFiles } from '../io/write-scenario.js';
@@ -66,7 +67,9 @@ export async function planYears(scenario: Scenario, years: readonly number[], ru
     for (const [name, text] of scenarioFiles(y.scenario, { lang: run.lang })) files.set(`${y.plan.plan_year}/scenario/${name}`, text);
   }
   files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-  files.set('summary.xlsx', await sheetsWorkbookBuffer(yearsSheets(summary), run.lang, termOf(years[0]!, scenario.policy).start));
+  const day = termOf(years[0]!, scenario.policy).start;
+  const print = { county: countyName(scenario.schools.map((s) => s.county), run.lang), year: `${years[0]}–${years.at(-1)}`, date: day };
+  files.set('summary.xlsx', await sheetsWorkbookBuffer(yearsSheets(summary, run.lang, scenario.policy.rotation.min_share), run.lang, day, { print }));
   if (run['export-lp'] !== undefined) {
     const lp = new Map<string, string>();
     for (const y of checked) for (const [name, text] of lpExportFiles(y, `${y.plan.plan_year}/`)) lp.set(name, text);

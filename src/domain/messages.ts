@@ -77,7 +77,7 @@ export const MOVE = {
     `填补${school}${subjectZh}缺编（优先级 ${priority}）`, `fills a ${subject} post at ${school} (priority ${priority})`,
   ),
   r5: () => text('为该校提供县级以上骨干教师（R5）', 'gives the school its county-level backbone teacher (R5)'),
-  r2: (level: string) => text(`骨干教师（${level}），计入派出学校骨干比例（R2）`, `backbone teacher (${level}), counts for the sender's R2`),
+  r2: (levelZh: string, level: string) => text(`骨干教师（${levelZh}），计入派出学校骨干比例（R2）`, `backbone teacher (${level}), counts for the sender's R2`),
   monthsAtSchool: (months: number) => text(`在校 ${ym(months).y} 年 ${ym(months).m} 月`, `${months} months at school`),
   titleNeed: (year: number, months: number, required: number) => text(
     `拟 ${year} 年申报职称，乡村任教 ${months} 月 < ${required}`, `title application in ${year} with ${months} rural months < ${required}`,

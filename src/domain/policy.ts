@@ -55,6 +55,14 @@ export const assignmentPolicySchema = z.strictObject({
   title_rural_months: z.number().int().min(0).default(12),
 });
 
+/** The public notice (公示) of the rotation list: how long objections are taken and where. */
+export const noticePolicySchema = z.strictObject({
+  /** Working days the list is posted for objections (5 is the usual 公示 period). */
+  days: z.number().int().min(1).max(60).default(5),
+  /** Where objections go: office, telephone, address, as printed on the notice ("" prints a blank to fill in by hand). */
+  contact: z.string().max(200).default(''),
+});
+
 export const policySchema = z.strictObject({
   rotation: rotationPolicySchema.default(rotationPolicySchema.parse({})),
   eligibility: eligibilityPolicySchema.default(eligibilityPolicySchema.parse({})),
@@ -70,6 +78,8 @@ export const policySchema = z.strictObject({
   norms: normsPolicySchema.default(normsPolicySchema.parse({})),
   /** The county balance review (差异系数): limits and target (norms-policy.ts). */
   balance: balancePolicySchema.default(balancePolicySchema.parse({})),
+  /** The public notice sheet 公示 of plan.xlsx: objection window and contact. */
+  notice: noticePolicySchema.default(noticePolicySchema.parse({})),
   /** Extra subject codes a county teaches, code → Chinese name. */
   subjects: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()).default({}),
 }).loose();

@@ -31,7 +31,7 @@ export function moveReasons(move: Move, input: CountyInput, e: Eligibility, poli
     out.push(MOVE.fillsGap(label(receiver.school), subjectName(move.role), move.role, gap.priority));
   }
   if (firstBackbone) out.push(MOVE.r5());
-  if (move.cls.r2Backbone) out.push(MOVE.r2(move.teacher.backbone));
+  if (move.cls.r2Backbone) out.push(MOVE.r2(BACKBONE_LEVELS.zh[move.teacher.backbone], move.teacher.backbone));
   const parts = [MOVE.monthsAtSchool(e.months_at_school)];
   if (move.cls.titleNeed) parts.push(MOVE.titleNeed(move.teacher.title_target_year!, move.teacher.rural_months, policy.assignment.title_rural_months));
   const rank = move.teacher.preferences.indexOf(move.receiver);

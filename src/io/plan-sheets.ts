@@ -1,6 +1,7 @@
 /**
  * The sheets of plan.xlsx (and the CSV files), in order: 说明, 轮岗名单,
- * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡. Pure:
+ * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡, 公示
+ * (and 变动 after a replan). Pure:
  * plan + scenario + report tables in, sheet models out.
  */
 import { BACKBONE_LEVELS, TITLES } from '../domain/codes.js';
@@ -13,6 +14,7 @@ import type { PlanReport } from '../policy/plan-report.js';
 import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
 import { changesSheet } from './changes-sheet.js';
 import { notesSheet } from './notes-sheet.js';
+import { noticeSheet } from './notice-sheet.js';
 import { allowancesChartOption, gapsChartOption } from '../report/charts.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
 
@@ -70,7 +72,7 @@ function assignmentsSheet({ scenario, plan, report }: PlanWorkbookInput, lang: L
       teacher_id: a.teacher_id, name: n.teacher(a.teacher_id), from_school: a.from_school, from_name: n.school(a.from_school),
       to_school: a.to_school, to_name: n.school(a.to_school), subject: n.subject(a.subject), backbone: n.backbone(a.backbone),
       start_date: a.start_date, end_date: a.end_date, distance_km: a.distance_km, pinned: a.pinned, kind: n.kind(a.kind),
-      score: a.score, reasons: a.reasons.map((x) => inLang(x, lang)).join(lang === 'zh' ? '\n' : '\n'),
+      score: a.score, reasons: a.reasons.map((x) => inLang(x, lang)).join('; '),
       rural_months_before: numberOr(a['rural_months_before'], m?.before), rural_months_after: numberOr(a['rural_months_after'], m?.after),
     };
   });
@@ -220,7 +222,7 @@ export function planSheets(input: PlanWorkbookInput, lang: Lang): PlanSheet[] {
     notesSheet(input, lang), assignmentsSheet(input, lang), sendersSheet(input, lang), gapsSheet(input, lang),
     receiversSheet(input, lang), allowancesSheet(input, lang), titlesSheet(input, lang), incomeSheet(input, lang),
     shortfallsSheet(input, lang), normsSheet(input.scenario, input.report.norms, fromNorms(input.plan), lang),
-    balanceSheet(input.report.balance, lang),
+    balanceSheet(input.report.balance, lang), noticeSheet(input, lang),
     ...[changesSheet(input.scenario, input.plan, lang)].filter((x) => x !== null),
   ];
 }

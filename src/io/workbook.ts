@@ -10,6 +10,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseISO } from 'date-fns';
 import ExcelJS from 'exceljs';
+import { countyName } from './county-name.js';
 import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
 import { withZipDates } from './zip-dates.js';
 import { type ChartPicture, renderCharts } from '../report/chart-render.js';
@@ -113,6 +114,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, lang: Lang, print: Pri
     cell.value = line;
     cell.font = i === 0 ? { bold: true, size: 16 } : { size: 11 };
     cell.alignment = { horizontal: i === 0 ? 'center' : 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(i + 1).height = i === 0 ? 30 : 0; // set below, once the widths are known
   });
   let r = firstHeader;
   sheet.sections.forEach((section, s) => {
@@ -144,8 +146,9 @@ function addSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, lang: Lang, print: Pri
         setCell(cell, row[c.key], c.kind, lang);
         cell.border = THIN;
         const text = c.kind === 'date' ? '0000-00-00' : displayText(row[c.key], c.kind, lang);
-        if (textWidth(text) + 2 > WRAP_WIDTH) cell.alignment = { wrapText: true, vertical: 'top' };
-        else cell.alignment = { vertical: 'top' };
+        // A column of mixed values (说明's 内容) reads as text: all left-aligned.
+        const horizontal = c.kind === 'auto' ? 'left' : undefined;
+        cell.alignment = textWidth(text) + 2 > WRAP_WIDTH ? { wrapText: true, vertical: 'top', horizontal } : { vertical: 'top', horizontal };
         fit(i, textWidth(text) + 2);
         remember(r, i, text);
       });
@@ -154,6 +157,8 @@ function addSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, lang: Lang, print: Pri
     r += 1;
   });
   widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  const tableWidth = widths.slice(0, columns).reduce((a, b) => a + b, 0);
+  heading.forEach((line, i) => { if (i > 0) ws.getRow(i + 1).height = linesAt(line, tableWidth) * LINE_POINTS + 4; });
   // Row heights for wrapped text, so Excel (which does not re-measure on opening) shows and prints every line.
   for (const [row, texts] of rowTexts) {
     const lines = Math.max(1, ...texts.map((t) => linesAt(t.text, widths[t.col] ?? MIN_WIDTH)));
@@ -165,8 +170,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, lang: Lang, print: Pri
     const cell = ws.getCell(r, 1);
     cell.value = note;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    const width = widths.slice(0, columns).reduce((a, b) => a + b, 0);
-    ws.getRow(r).height = linesAt(note, width) * LINE_POINTS + 4;
+    ws.getRow(r).height = linesAt(note, tableWidth) * LINE_POINTS + 4;
   }
   for (const picture of pictures) {
     r += 1;
@@ -174,18 +178,11 @@ function addSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, lang: Lang, print: Pri
     ws.addImage(id, { tl: { col: 0, row: r }, ext: { width: picture.width, height: picture.height }, editAs: 'oneCell' });
     r += Math.ceil(picture.height / 20) + 1; // default row: 20 px
   }
-  // The picture must fit the printed width too: widen the last column if the table is narrower than it.
+  // The printed width must hold the picture too: an empty column after the table takes up what it lacks.
   const widest = Math.max(0, ...pictures.map((p) => p.width / PX_PER_WIDTH));
   const total = widths.reduce((a, b) => a + b, 0);
-  if (widest > total && widths.length > 0) ws.getColumn(widths.length).width = widths.at(-1)! + widest - total;
+  if (widest > total) ws.getColumn(widths.length + 1).width = Math.ceil(widest - total) + 1;
   printLayout(ws, firstHeader, pageTitle(print, label(sheet, lang), lang), print, lang);
-}
-
-/** The counties a scenario's schools lie in, as a page header names them. */
-export function countyName(counties: readonly string[], lang: Lang): string {
-  const unique = [...new Set(counties.filter((c) => c !== ''))];
-  if (unique.length <= 3) return unique.join(lang === 'zh' ? '、' : ', ');
-  return lang === 'zh' ? `${unique.slice(0, 3).join('、')}等 ${unique.length} 个县（市、区）` : `${unique.slice(0, 3).join(', ')} and ${unique.length - 3} more`;
 }
 
 const stderrWarning = (m: string) => { process.stderr.write(`${m}\n`); };
