@@ -201,7 +201,11 @@ export async function planWorkbookBuffer(input: PlanWorkbookInput, options: Work
  */
 export async function sheetsWorkbookBuffer(
   sheets: readonly PlanSheet[], lang: Lang, day: string,
-  options: { readonly print?: PrintInfo; readonly onWarning?: (message: string) => void } = {},
+  options: {
+    readonly print?: PrintInfo; readonly onWarning?: (message: string) => void;
+    /** Draws the charts (default: renderCharts); tests stand in a failing one for a machine without the native module. */
+    readonly drawCharts?: typeof renderCharts;
+  } = {},
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'rotation';
@@ -210,7 +214,7 @@ export async function sheetsWorkbookBuffer(
   wb.modified = wb.created;
   const print = options.print ?? { county: '', year: day.slice(0, 4), date: day };
   const specs = sheets.flatMap((s) => s.charts ?? []);
-  const { pictures, warning } = specs.length > 0 ? await renderCharts(specs) : { pictures: [], warning: null };
+  const { pictures, warning } = specs.length > 0 ? await (options.drawCharts ?? renderCharts)(specs) : { pictures: [], warning: null };
   if (warning !== null) (options.onWarning ?? stderrWarning)(warning);
   for (const sheet of sheets) {
     const keys = new Set((sheet.charts ?? []).map((c) => c.key));

@@ -148,10 +148,10 @@ export async function chartPng(option: ChartOption, width: number, height: numbe
  * missing on this platform, the font package is absent), no pictures and a
  * warning saying why: the caller writes the workbook without them.
  */
-export async function renderCharts(specs: readonly ChartSpec[]): Promise<{ pictures: ChartPicture[]; warning: string | null }> {
+export async function renderCharts(specs: readonly ChartSpec[], draw: typeof chartPng = chartPng): Promise<{ pictures: ChartPicture[]; warning: string | null }> {
   const pictures: ChartPicture[] = [];
   try {
-    for (const s of specs) pictures.push({ key: s.key, png: await chartPng(s.option, s.width, s.height), width: s.width, height: s.height });
+    for (const s of specs) pictures.push({ key: s.key, png: await draw(s.option, s.width, s.height), width: s.width, height: s.height });
     return { pictures, warning: null };
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
