@@ -127,5 +127,13 @@ export const SHORTFALL = {
   balance: (weight: number) => text(
     `；或为降低骨干教师差异系数而留空（balance.backbone_weight = ${weight}）`, `; or left open for a lower backbone CV (balance.backbone_weight = ${weight})`,
   ),
+  editedR1: (school: string, required: number, sent: number) => text(`${school}：应派 ${required} 人，实派 ${sent} 人（手工修改）`, `${school}: ${required} required, ${sent} sent (edited by hand)`),
+  editedR2: (school: string, sent: number, required: number, backboneSent: number) => text(
+    `${school}：派出 ${sent} 人 → 骨干应至少 ${required} 人，实派 ${backboneSent} 人（手工修改）`, `${school}: ${sent} sent → ${required} backbone required, ${backboneSent} sent (edited by hand)`,
+  ),
+  editedR4: (school: string, subjectZh: string, subject: string, unfilled: number) => text(
+    `${school} ${subjectZh}缺 ${unfilled} 人未补（手工修改）`, `${school}: ${unfilled} ${subject} post(s) unfilled (edited by hand)`,
+  ),
+  edited: () => text('手工修改', 'edited by hand'),
   rule: (rule: string, why: Text) => text(`${rule}：${why.zh}`, `${rule}: ${why.en}`),
 };
