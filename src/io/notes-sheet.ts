@@ -42,7 +42,7 @@ export function objectiveLevelName(key: string, lang: Lang): string {
     'teachers needing rural service for a title': ['需乡村任教以申报职称的教师', 'teachers who need rural service for a title'],
     'preferences met': ['满足意向学校（加权）', 'preferences met (weighted)'],
     'same education group': ['派往同一教育集团', 'sent within their education group'],
-    'total distance (0.1 km, shorter is better)': ['总距离（0.1 公里，越短越好，记为负数）', 'total distance (0.1 km, shorter is better, counted negative)'],
+    'total distance (0.1 km, shorter is better)': ['总距离（0.1 公里，越短越好）', 'total distance (0.1 km, shorter is better)'],
     'places kept from the provisional plan minus newcomers': ['保留暂定名单的岗位减去新增人数', 'places kept from the provisional list minus newcomers'],
     'posts filled and backbone balance (balance.backbone_weight)': ['已补岗位与骨干均衡（balance.backbone_weight）', 'posts filled and backbone balance (balance.backbone_weight)'],
   };
@@ -104,6 +104,8 @@ const TIER_COLUMNS = [
   col('tier2', '2档（村）', 'Tier 2 (village)', 'money'), col('tier3', '3档（偏远山区、海岛）', 'Tier 3 (remote, island)', 'money'),
 ];
 
+const MINIMISED = new Set(['R1 shortfall', 'R2 shortfall', 'extra teachers (fewer is better)', 'total distance (0.1 km, shorter is better)']);
+
 /** The objective's levels, in the order they were optimised, with the value the plan reached. */
 function objectiveSection({ plan }: PlanWorkbookInput, lang: Lang): SheetSection[] {
   const objective = plan.stats['objective'];
@@ -112,7 +114,8 @@ function objectiveSection({ plan }: PlanWorkbookInput, lang: Lang): SheetSection
     title: { zh: '优化目标（按先后次序逐级最优）', en: 'Objective (each level optimal in turn)' },
     columns: [col('order', '次序', 'Order', 'int'), col('level', '目标', 'Level'), col('value', '本计划取值', 'This plan', 'decimal')],
     rows: Object.entries(objective as Record<string, unknown>).map(([key, v], i) => ({
-      order: i + 1, level: objectiveLevelName(key, lang), value: typeof v === 'number' ? v : String(v),
+      // Levels to make small are maximised as negatives (plan.json): shown as the count or distance itself.
+      order: i + 1, level: objectiveLevelName(key, lang), value: typeof v === 'number' ? (MINIMISED.has(key) ? -v : v) : String(v),
     })),
   }];
 }
