@@ -5,15 +5,15 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { InputError, type InputProblem } from '../domain/errors.js';
+import { columnLetter, InputError, type InputProblem } from '../domain/errors.js';
 import { integrityProblems } from '../domain/integrity.js';
-import { type Policy, policySchema } from '../domain/policy.js';
+import type { Policy } from '../domain/policy.js';
 import type { Scenario, ScenarioSource } from '../domain/scenario.js';
 import { objectionProblems } from '../domain/objections.js';
 import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
-import { applyOverrides, type Json, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
+import { applyOverrides, type Json, type KeyRows, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
 import type { RawTable } from './raw-table.js';
 import { KNOWN_HEADERS, readTable } from './table.js';
 import { readWorkbookTables } from './xlsx-read.js';
@@ -48,6 +48,8 @@ interface Sources {
   readonly tables: Partial<Record<AnyTable, RawTable>>;
   readonly policy: Record<string, Json>;
   readonly policyFile: string;
+  /** The line of each key on a workbook's policy sheet. */
+  readonly policyRows?: KeyRows;
   readonly problems: InputProblem[];
 }
 
@@ -99,7 +101,15 @@ async function readWorkbook(path: string): Promise<Sources> {
   const beside = join(path, '..', 'policy.json');
   const policySheet = sheets.get('policy') ?? sheets.get('政策');
   // The header row is optional on the policy sheet: its first line may already be a key,value pair.
-  if (policySheet) return { tables, policy: policyFromRows([policySheet.headers, ...policySheet.rows]), policyFile: policySheet.file, problems };
+  if (policySheet) {
+    const sheet = policyFromRows([policySheet.headers, ...policySheet.rows], [policySheet.headerLine ?? 1, ...policySheet.lines], policySheet.file);
+    // Every value of the policy sheet is read: a formula without a value there is never taken as blank.
+    const formulas = (policySheet.uncomputed ?? []).map((c): InputProblem => ({
+      file: policySheet.file, row: c.line, column: columnLetter(c.column),
+      message: `公式没有计算结果，请在 Excel 中打开并保存，或直接填入数值 / the formula ${c.formula} has no computed value: open and save the file in Excel, or type the value`,
+    }));
+    return { tables, policy: sheet.policy, policyFile: policySheet.file, policyRows: sheet.rows, problems: [...problems, ...sheet.problems, ...formulas] };
+  }
   if (!(await exists(beside))) return { tables, policy: {}, policyFile: 'policy.json', problems };
   const policy = await collect(problems, async () => policyJsonText(await readFile(beside, 'utf8'), 'policy.json'));
   return { tables, policy: policy ?? {}, policyFile: 'policy.json', problems };
@@ -124,6 +134,7 @@ function parseTables(tables: Partial<Record<AnyTable, RawTable>>, policy: Policy
     if (raw === undefined) continue;
     const read = readTable(raw, table, schemas[table]);
     problems.push(...read.problems);
+    warnings.push(...read.warnings);
     if (read.unknownColumns.length > 0) warnings.push(`${raw.file}: 未识别的列已忽略 / unknown columns kept out of the plan: ${read.unknownColumns.join(', ')}`);
     if (read.problems.length === 0 && read.rows.length === 0 && (table === 'schools' || table === 'teachers')) {
       problems.push({ file: raw.file, message: '没有数据行 / the file has a header but no data rows' });
@@ -137,14 +148,12 @@ function parseTables(tables: Partial<Record<AnyTable, RawTable>>, policy: Policy
 }
 
 /** Parses the raw tables into a Scenario, with every problem of every table. */
-export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable, RawTable>>, policy: Policy, policyFile = 'policy.json'): ReadResult {
+export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable, RawTable>>, policy: Policy): ReadResult {
   const { data, source, problems, warnings } = parseTables(tables, policy);
   if (problems.length > 0) throw new InputError(problems);
   const scenario = { name, policy, source, ...data } as Scenario;
   const cross = [...integrityProblems(scenario), ...objectionProblems(scenario)];
   if (cross.length > 0) throw new InputError(cross);
-  const unknownKeys = Object.keys(policy).filter((k) => !(k in policySchema.shape));
-  if (unknownKeys.length > 0) warnings.push(`${policyFile}: 未识别的设置项已忽略 / unknown policy keys ignored: ${unknownKeys.join(', ')}`);
   return { scenario, warnings };
 }
 
@@ -160,11 +169,12 @@ export async function readScenario(path: string, options: ReadOptions = {}): Pro
   if (info.isFile() && !isWorkbook) throw new InputError([{ file: path, message: '场景应为文件夹或 .xlsx 工作簿 / a scenario is a folder or an .xlsx workbook' }]);
   const sources = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
   const problems = sources.problems.filter((p) => !(options.optionalNeeds && isMissingNeeds(p)));
-  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, options.set ?? []), sources.policyFile, overriddenKeys(options.set ?? [])));
+  const sets = options.set ?? [];
+  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, sets), sources.policyFile, overriddenKeys(sets), sources.policyRows));
   if (problems.length > 0) {
     // A missing or unreadable file must not hide the row problems of the others; cross-table checks wait for complete tables.
     if (policy !== undefined) problems.push(...parseTables(sources.tables, policy).problems);
     throw new InputError(problems);
   }
-  return scenarioFromTables(basename(path), sources.tables, policy!, sources.policyFile);
+  return scenarioFromTables(basename(path), sources.tables, policy!);
 }

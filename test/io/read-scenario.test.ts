@@ -252,11 +252,9 @@ describe('policy: policy.json and --set overrides', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('an unknown top-level key is ignored with a warning', async () => {
-    const dir = scenarioDir({ ...texts(EN), 'policy.json': '{ "rotaton": { "min_share": 0.15 } }' });
-    const { scenario, warnings } = await read(dir);
-    expect(scenario.policy.rotation.min_share).toBe(0.1);
-    expect(warnings).toEqual(['policy.json: 未识别的设置项已忽略 / unknown policy keys ignored: rotaton']);
+  it('an unknown top-level key is an error naming the key and the file, not a warning (issue 15)', async () => {
+    const dir = scenarioDir({ ...texts(EN), 'policy.json': '{ "rotaton": { "min_share": 0.5 } }' });
+    expect(await problemsOf(dir)).toEqual(['policy.json, column rotaton: 未知的设置项 / unknown key']);
   });
 });
 
