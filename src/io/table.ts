@@ -19,8 +19,11 @@ export interface ReadTable<T> {
   readonly warnings: string[];
 }
 
-const UNCOMPUTED = '公式没有计算结果（文件由不计算公式的程序保存），请在 Excel 中打开并保存，或直接填入数值 / '
-  + 'the formula has no computed value (the file was saved by a program that does not calculate): open and save it in Excel, or type the value';
+/** The problem of a formula cell without a computed value (a sheet saved by a program that does not calculate). */
+const uncomputedMessage = (formula: string, header = false): string =>
+  `${header ? '表头单元格的' : ''}公式 ${formula} 没有计算结果（文件由不计算公式的程序保存），请在 Excel 中打开并保存，或直接填入数值 / `
+  + `${header ? 'the header cell is a formula, ' : 'the formula '}${formula}${header ? ', that has' : ' has'} no computed value `
+  + '(the file was saved by a program that does not calculate): open and save it in Excel, or type the value';
 
 /** "2, 3, 5, 8, 9 … (40 cells)" */
 function lineList(lines: readonly number[]): string {
@@ -42,12 +45,12 @@ function uncomputedFindings(raw: RawTable, index: ReadonlyMap<string, number>, c
     const header = raw.headers[cell.column] ?? '';
     const label = `${header || '?'} (${columnLetter(cell.column)})`;
     if (cell.line === (raw.headerLine ?? 1)) {
-      problems.push({ file: raw.file, row: cell.line, column: label, message: `表头${UNCOMPUTED.replace(' / the formula', ' / the header cell is a formula that')} (${cell.formula})` });
+      problems.push({ file: raw.file, row: cell.line, column: label, message: uncomputedMessage(cell.formula, true) });
       continue;
     }
     const key = keyAt.get(cell.column);
     if (key === undefined) continue;
-    if (cols.find((c) => c.key === key)?.required) problems.push({ file: raw.file, row: cell.line, column: label, message: `${UNCOMPUTED} (${cell.formula})` });
+    if (cols.find((c) => c.key === key)?.required) problems.push({ file: raw.file, row: cell.line, column: label, message: uncomputedMessage(cell.formula) });
     else {
       const seen = optional.get(cell.column) ?? { lines: [], formula: cell.formula };
       seen.lines.push(cell.line);
