@@ -102,8 +102,11 @@ async function readWorkbook(path: string): Promise<Sources> {
   const policySheet = sheets.get('policy') ?? sheets.get('政策');
   // The header row is optional on the policy sheet: its first line may already be a key,value pair.
   if (policySheet) {
-    const sheet = policyFromRows([policySheet.headers, ...policySheet.rows], [policySheet.headerLine ?? 1, ...policySheet.lines], policySheet.file);
-    // Every value of the policy sheet is read: a formula without a value there is never taken as blank.
+    // Every value of the policy sheet is read: a formula without a value there is never taken as blank, and its row is left out.
+    const uncomputed = new Set((policySheet.uncomputed ?? []).map((c) => c.line));
+    const lines = [policySheet.headerLine ?? 1, ...policySheet.lines];
+    const kept = [policySheet.headers, ...policySheet.rows].map((row, i) => ({ row, line: lines[i]! })).filter((r) => !uncomputed.has(r.line));
+    const sheet = policyFromRows(kept.map((r) => r.row), kept.map((r) => r.line), policySheet.file);
     const formulas = (policySheet.uncomputed ?? []).map((c): InputProblem => ({
       file: policySheet.file, row: c.line, column: columnLetter(c.column),
       message: `公式没有计算结果，请在 Excel 中打开并保存，或直接填入数值 / the formula ${c.formula} has no computed value: open and save the file in Excel, or type the value`,
