@@ -22,21 +22,28 @@ import { OutputError, outputErrorOf } from './output-error.js';
 /** Prefix of the temporary folder made inside an existing target (hidden; never one of our entry names). */
 const TEMP_INSIDE = '.rotation-tmp-';
 
-/** Renames `from` to `to`; across file systems, copies to a temporary name beside `to` and renames that. */
+/**
+ * Renames `from` to `to`. Where the file system refuses (EXDEV: across file
+ * systems, or a folder of an overlay's lower layer, as in a container), copies
+ * to a temporary name beside `to`, renames that into place — so `to` is still
+ * never seen half-written — and removes `from`.
+ */
 async function move(from: string, to: string): Promise<void> {
   try {
     await rename(from, to);
+    return;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    const beside = await mkdtemp(join(dirname(to), TEMP_INSIDE));
-    try {
-      const copy = join(beside, basename(to));
-      await cp(from, copy, { recursive: true, errorOnExist: true, force: false });
-      await rename(copy, to);
-    } finally {
-      await rm(beside, { recursive: true, force: true });
-    }
   }
+  const beside = await mkdtemp(join(dirname(to), TEMP_INSIDE));
+  try {
+    const copy = join(beside, basename(to));
+    await cp(from, copy, { recursive: true, errorOnExist: true, force: false });
+    await rename(copy, to);
+  } finally {
+    await rm(beside, { recursive: true, force: true });
+  }
+  await rm(from, { recursive: true, force: true });
 }
 
 /** Writes every file under `temp`; a failure names the file as it would have been in `dir`. */
