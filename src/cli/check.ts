@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
 import { checkPlan, type Violation } from '../check/check.js';
-import { parsePlanText } from '../check/plan-file.js';
+import { type UnknownField, unknownFieldText } from '../check/plan-fields.js';
+import { parsePlanFields } from '../check/plan-file.js';
 import { InputError } from '../domain/errors.js';
 import { readScenario } from '../io/read-scenario.js';
 import { scenarioForCheck } from '../review/plan-locks.js';
@@ -20,7 +21,15 @@ async function readPlanFile(path: string) {
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError([{ file, message: '找不到计划文件 / cannot read the plan file' }]);
   });
-  return parsePlanText(text, file);
+  return parsePlanFields(text, file);
+}
+
+/** The note on fields the check did not read (not a violation: the exit code does not change). */
+function printUnknownFields(file: string, fields: readonly UnknownField[]): string {
+  if (fields.length === 0) return '';
+  const n = fields.length;
+  const head = `注 / note: ${file} 中有 ${n} 个字段不属于计划格式，检查未读取 / ${n} field${n === 1 ? ' is' : 's are'} not part of the plan format and ${n === 1 ? 'was' : 'were'} not checked:`;
+  return `${[styleText('yellow', head), ...fields.map((f) => `  ${unknownFieldText(f)}`)].join('\n')}\n`;
 }
 
 function printViolations(violations: readonly Violation[]): string {
@@ -44,12 +53,14 @@ export const checkCommand: CommandModule<object, Args> = {
     const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: true });
     const { warnings } = read;
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    const plan = await readPlanFile(args.plan);
+    const { plan, unknownFields } = await readPlanFile(args.plan);
     // Needs derived from the staffing norms are re-derived from the scenario, never taken from the plan.
     const scenario = scenarioForPlanNeeds(read.scenario, plan, args.needs);
     // A final plan from `rotation replan` is checked with the objections it honours (plan.json objection_locks).
     const violations = checkPlan(scenarioForCheck(scenario, plan, basename(args.plan)), plan);
-    process.stdout.write(args.json ? `${JSON.stringify({ valid: violations.length === 0, violations }, null, 2)}\n` : printViolations(violations));
+    process.stdout.write(args.json
+      ? `${JSON.stringify({ valid: violations.length === 0, violations, ...(unknownFields.length > 0 ? { unknown_fields: unknownFields } : {}) }, null, 2)}\n`
+      : printViolations(violations) + printUnknownFields(basename(args.plan), unknownFields));
     return violations.length === 0 ? EXIT_OK : EXIT_SHORTFALL;
   }),
 };
