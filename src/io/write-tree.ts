@@ -8,7 +8,7 @@
  * folder) and other files stay. Every output of the tool goes through here:
  * plan outputs, `--years` trees, LP exports, written scenarios.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Puts `files` (relative path with `/` → content) into `dir`. */
@@ -20,6 +20,8 @@ export async function writeTree(dir: string, files: ReadonlyMap<string, string |
   if (existing !== undefined && !existing.isDirectory()) throw new Error(`${dir} exists and is not a folder`);
   const temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
   try {
+    // mkdtemp makes a private (0700) folder; the folder the user gets has the mode their umask gives.
+    await chmod(temp, await umaskFolderMode(temp));
     for (const [name, content] of files) {
       const path = join(temp, ...name.split('/'));
       await mkdir(dirname(path), { recursive: true });
@@ -48,4 +50,13 @@ export async function writeTree(dir: string, files: ReadonlyMap<string, string |
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** The mode a plain mkdir gives under the process's umask (read from a probe folder: process.umask() is deprecated). */
+async function umaskFolderMode(inside: string): Promise<number> {
+  const probe = join(inside, '.mode-probe');
+  await mkdir(probe);
+  const mode = (await stat(probe)).mode & 0o7777;
+  await rm(probe, { recursive: true });
+  return mode;
 }
