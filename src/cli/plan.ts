@@ -52,7 +52,7 @@ export const planCommand: CommandModule<object, Args> = {
     const scenario = scenarioWithNeeds(read.scenario, args.year ?? parseYears(args.years!)[0]!, args.needs);
     const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: args['export-lp'] !== undefined };
+    const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: args['export-lp'] !== undefined, sets: args.set };
     if (args.years !== undefined) {
       return planYears(scenario, parseYears(args.years), { ...args, settings, say });
     }

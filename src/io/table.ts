@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { columnLetter, type InputProblem } from '../domain/errors.js';
+import { isMonthOnlyDate } from '../domain/cells.js';
 import { COLUMNS, type ReviewTableName, type TableName } from '../domain/tables.js';
 import type { RawTable } from './raw-table.js';
 
@@ -15,6 +16,8 @@ export interface ReadTable<T> {
   readonly problems: InputProblem[];
   /** Columns we do not know; kept out of the model, reported to the user. */
   readonly unknownColumns: string[];
+  /** Cells read with a guess the user should know of (a month without a day taken as its 1st), naming the cell. */
+  readonly warnings: string[];
 }
 
 /** Every header spelling accepted anywhere, lower case (used to pick a decoding). */
@@ -49,7 +52,9 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName |
   for (const c of cols.filter((x) => x.required && !index.has(x.key))) {
     problems.push({ file: raw.file, row: 1, column: `${c.key} / ${c.zh}`, message: '缺少必需的列 / required column is missing' });
   }
-  if (problems.length > 0) return { rows: [], lines: [], headers, problems, unknownColumns };
+  if (problems.length > 0) return { rows: [], lines: [], headers, problems, unknownColumns, warnings: [] };
+
+  const warnings: string[] = [];
 
   const rows: z.output<S>[] = [];
   const lines: number[] = [];
@@ -65,6 +70,12 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName |
       problems.push({ file: raw.file, row: line, column: columnLetter(first), message: `此行比表头多 ${extra.length} 个单元格 / this row has more cells than the header: ${extra.join(', ')}` });
     }
     const parsed = schema.safeParse(record);
+    for (const [key, i] of index) {
+      const cell = (cells[i] ?? '').trim();
+      if (!key.endsWith('_date') || !isMonthOnlyDate(cell)) continue;
+      const h = headers[key]!;
+      warnings.push(`${raw.file}, row ${line}, column ${h.header} (${h.column}): "${cell}" 只有年月，按当月 1 日计 / gives a month only: read as its 1st day`);
+    }
     if (parsed.success) {
       rows.push(parsed.data);
       lines.push(line);
@@ -76,5 +87,5 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName |
       problems.push({ file: raw.file, row: line, ...(h ? { column: `${h.header} (${h.column})` } : key !== '' ? { column: key } : {}), message: issue.message });
     }
   });
-  return { rows, lines, headers, problems, unknownColumns };
+  return { rows, lines, headers, problems, unknownColumns, warnings };
 }
