@@ -4,6 +4,7 @@
  * a plan back (check, suggest, replan) applies them before its own `--set`,
  * so a plan checks as it was made. `--no-plan-policy` leaves them out.
  */
+import { styleText } from 'node:util';
 import type { Argv } from 'yargs';
 import type { Plan } from '../domain/plan.js';
 import { overridesRecord, overrideSets } from '../io/policy-file.js';
@@ -41,4 +42,9 @@ export function recordOverrides(plan: Plan, sets: readonly string[]): Plan {
   const record = overridesRecord(sets);
   if (Object.keys(record).length > 0) plan.policy_overrides = record;
   return plan;
+}
+
+/** The plan's warnings (plan.json `warnings`, e.g. a balance indicator over its national limit), one line each: no rule broken, the exit code unchanged. */
+export function warningLines(plan: Plan): string {
+  return (plan.warnings ?? []).map((w) => `  ${styleText('yellow', '警告 warning')} ${w.message}\n`).join('');
 }

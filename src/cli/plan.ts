@@ -13,6 +13,7 @@ import { scenarioOptions } from './options.js';
 import { countyCount, lpExportFiles, planCheckedYear, type SolveSettings } from './plan-run.js';
 import { planYears, parseYears } from './plan-years.js';
 import { progress } from './progress.js';
+import { warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 interface Args {
@@ -67,6 +68,7 @@ export const planCommand: CommandModule<object, Args> = {
     say(`  wrote ${written.map((f) => join(args.out, f)).join(', ')}`);
     process.stdout.write(`${planLine(plan, join(args.out, 'plan.json'))}\n`);
     for (const f of plan.shortfalls) process.stdout.write(`  ${styleText('yellow', f.rule)} ${f.school_id}: ${f.detail}\n`);
+    process.stdout.write(warningLines(plan));
     for (const v of violations) process.stderr.write(`${styleText('red', `check ${v.rule}`)} ${v.message}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;
   }),

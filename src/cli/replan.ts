@@ -14,7 +14,7 @@ import { writePlanOutputs } from '../io/write-plan.js';
 import { replanScenario } from '../review/replan.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
-import { planPolicy, planPolicyOption, recordOverrides } from './plan-policy.js';
+import { planPolicy, planPolicyOption, recordOverrides, warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 interface Args {
@@ -77,6 +77,7 @@ export const replanCommand: CommandModule<object, Args> = {
       process.stdout.write(`  ${c.change.padEnd(7)} ${c.teacher_id.padEnd(10)} ${c.before_school ?? '-'} ${c.before_subject ?? ''} → ${c.after_school ?? '-'} ${c.after_subject ?? ''}: ${c.cause}\n`);
     }
     for (const f of plan.shortfalls) process.stdout.write(`  ${styleText('yellow', f.rule)} ${f.school_id}: ${f.detail}\n`);
+    process.stdout.write(warningLines(plan));
     for (const v of violations) process.stderr.write(`${styleText('red', `check ${v.rule}`)} ${v.message}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;
   }),
