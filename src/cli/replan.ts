@@ -73,8 +73,9 @@ export const replanCommand: CommandModule<object, Args> = {
     process.stdout.write(`${year}: ${n} objection(s) applied; ${result.changes.length} of ${provisional.assignments.length} provisional assignments changed `
       + `(${count('added')} added, ${count('removed')} removed, ${count('moved')} moved); ${plan.stats.sent} sent, ${plan.stats.gaps_filled}/${plan.stats.gaps_needed} posts filled, `
       + `${plan.shortfalls.length} shortfalls; ${plan.stats.optimal ? 'proven optimal' : styleText('yellow', 'NOT proven optimal')} → ${join(args.out, 'plan.json')}\n`);
+    const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));
     for (const c of result.changes) {
-      process.stdout.write(`  ${c.change.padEnd(7)} ${c.teacher_id.padEnd(10)} ${c.before_school ?? '-'} ${c.before_subject ?? ''} → ${c.after_school ?? '-'} ${c.after_subject ?? ''}: ${c.cause}\n`);
+      process.stdout.write(`  ${c.change.padEnd(7)} ${c.teacher_id.padEnd(10)} ${(names.get(c.teacher_id) ?? '').padEnd(4, '　')} ${c.before_school ?? '-'} ${c.before_subject ?? ''} → ${c.after_school ?? '-'} ${c.after_subject ?? ''}: ${c.cause}\n`);
     }
     for (const f of plan.shortfalls) process.stdout.write(`  ${styleText('yellow', f.rule)} ${f.school_id}: ${f.detail}\n`);
     process.stdout.write(warningLines(plan));
