@@ -142,6 +142,11 @@ describe('plan.json edited by hand', () => {
     expect(text.stdout).toContain('计划有效 / the plan breaks no rule');
     expect(text.stdout).toContain('bookkeeping note(s)');
     expect((await rotation('check', DEMO, join(folder, 'plan.json'), '--strict')).code).toBe(2);
+    // suggest on the edited plan judges moves as check does: the stale figures count against no candidate.
+    const sug = await rotation('suggest', DEMO, join(folder, 'plan.json'), '--school', 'LC-P008', '--subject', 'art', '--json');
+    const { candidates } = JSON.parse(sug.stdout) as { candidates: { violations: string[] }[] };
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(c.violations.filter((v) => /plan states|in the plan, \d+ by count/.test(v))).toEqual([]);
   });
 
   it('sending a teacher to a school that does not receive breaks a rule: exit 2, naming it', async () => {
