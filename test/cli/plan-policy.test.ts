@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPolicy, recordOverrides } from '../../src/cli/plan-policy.js';
+import { planPolicy, recordOverrides, warningLines } from '../../src/cli/plan-policy.js';
 import type { Plan } from '../../src/domain/plan.js';
 import { applyOverrides, overridesRecord, overrideSets } from '../../src/io/policy-file.js';
 
@@ -25,5 +25,17 @@ describe('plan.json policy_overrides', () => {
     expect(off.sets).toEqual([]);
     expect(off.note).toContain('--no-plan-policy');
     expect(planPolicy(bare(), ['x=1'], true)).toEqual({ sets: ['x=1'], note: null });
+  });
+});
+
+describe('warning lines', () => {
+  it('prints six warnings in full and counts the rest', () => {
+    const plan = { ...bare(), warnings: Array.from({ length: 9 }, (_, i) => ({ kind: 'balance_limit', message: `w${i}` })) };
+    const text = warningLines(plan);
+    expect(text.split('\n').filter((l) => l !== '')).toHaveLength(7);
+    expect(text).toContain('w5');
+    expect(text).not.toContain('w6');
+    expect(text).toContain('3 more in plan.json warnings');
+    expect(warningLines(bare())).toBe('');
   });
 });
