@@ -7,11 +7,12 @@
  * page title and page x of y). Text is always written as a string value,
  * never as a formula, whatever it begins with.
  */
-import { writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { parseISO } from 'date-fns';
 import ExcelJS from 'exceljs';
 import { countyName } from './county-name.js';
 import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
+import { writeTree } from './write-tree.js';
 import { withZipDates } from './zip-dates.js';
 import { type ChartPicture, renderCharts } from '../report/chart-render.js';
 import {
@@ -229,5 +230,6 @@ export async function sheetsWorkbookBuffer(
  * @example await writePlanWorkbook('out/plan.xlsx', { scenario, plan, report: planReport(scenario, plan) }, { lang: 'zh' })
  */
 export async function writePlanWorkbook(path: string, input: PlanWorkbookInput, options: WorkbookOptions = {}): Promise<void> {
-  await writeFile(path, await planWorkbookBuffer(input, options));
+  // Through writeTree: written whole or not at all, and a failure named in words.
+  await writeTree(dirname(path), new Map([[basename(path), await planWorkbookBuffer(input, options)]]));
 }
