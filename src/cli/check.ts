@@ -12,6 +12,7 @@ import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { scenario: string; plan: string; json: boolean; needs: NeedsMode | undefined; encoding: 'auto' | 'utf8' | 'gbk'; set: string[] }
 
@@ -32,8 +33,8 @@ function printViolations(violations: readonly Violation[]): string {
 }
 
 export const checkCommand: CommandModule<object, Args> = {
-  command: 'check <scenario> <plan>',
-  describe: 're-check a plan.json against the scenario: R1–R5, locks, history, counties, subjects, distances and the reported totals',
+  command: COMMANDS.check.command,
+  describe: COMMANDS.check.describe,
   builder: (y) => scenarioOptions(y
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json written by `rotation plan` (or edited by hand)' }))

@@ -5,6 +5,7 @@ import { readPlanFile } from '../io/read-plan.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { a: string; b: string; json: boolean; lang: 'zh' | 'en' }
 
@@ -21,8 +22,8 @@ export function diffText(diff: PlanDiff, a: string, b: string, lang: 'zh' | 'en'
 }
 
 export const diffCommand: CommandModule<object, Args> = {
-  command: 'diff <a> <b>',
-  describe: 'compare two plan.json files: teachers added, removed or moved, and the R1/R2/R4/R5 figures per school',
+  command: COMMANDS.diff.command,
+  describe: COMMANDS.diff.describe,
   builder: (y) => y
     .positional('a', { type: 'string', demandOption: true, describe: 'the earlier plan.json (e.g. the provisional list)' })
     .positional('b', { type: 'string', demandOption: true, describe: 'the later plan.json (e.g. the final list)' })

@@ -2,7 +2,7 @@
  * policy.json: every number the rules use, with the Wenzhou 2018 defaults and
  * the clause of the action plan each comes from. A county overrides any key.
  */
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
