@@ -8,7 +8,7 @@ import type { Policy } from '../domain/policy.js';
 import type { Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
 import { pointsWorking } from '../policy/points.js';
-import { r2Required } from '../policy/quotas.js';
+import { r2Required } from '../policy/r2-backbone.js';
 import { type CountyInput, pairKey, type SenderInput } from './county.js';
 import type { Move } from './decompose.js';
 import { roundKm } from './distance.js';

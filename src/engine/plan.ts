@@ -9,7 +9,7 @@ import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfa
 import type { Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { eligibilityAll, type Eligibility } from '../policy/eligibility.js';
-import { r2Required } from '../policy/quotas.js';
+import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
 import { decompose, type Move } from './decompose.js';
@@ -113,7 +113,7 @@ export function planCounties(
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   const inputs = countyInputs(scenario, term, eligibility, options.targets);
   const pinnedIds = new Set(scenario.locks.filter((l) => l.action === 'pin').map((l) => l.teacher_id));
-  const r2 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.backbone_level);
+  const r2 = (t: Teacher) => countsForR2(t.backbone, policy);
 
   return inputs.map((input, i): CountyPlan => {
     const assignments: Assignment[] = [];
