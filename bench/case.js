@@ -19,15 +19,18 @@ import { loadSolver } from '../dist/engine/solvers.js';
 import { eligibilityAll } from '../dist/policy/eligibility.js';
 import { r1Quota } from '../dist/policy/quotas.js';
 import { termOf } from '../dist/policy/term.js';
+import { applyNeedsMode } from '../dist/policy/norms.js';
 
 const spec = JSON.parse(process.argv[2]);
 const year = 2019;
 const shape = spec.shape ?? 'default';
 const timeoutMs = (spec.timeLimitS ?? 300) * 1000;
 const solverName = spec.solver ?? 'auto';
-const scenario = spec.kind === 'city'
+const generated = spec.kind === 'city'
   ? generateWenzhou({ seed: spec.seed, year, shape })
   : generateScenario({ counties: 1, teachers: spec.teachers, seed: spec.seed, year, shape });
+// Needs as `rotation plan` takes them by default (--needs auto): a receiver without needs.csv rows gets the staffing norms'.
+const scenario = applyNeedsMode(generated, termOf(year, generated.policy), 'auto').scenario;
 const base = { teachers: scenario.teachers.length, schools: scenario.schools.length };
 
 /** What the plan asked and could give: needed posts against the senders' total R1 cap (ceil 20 % of eligible). */
