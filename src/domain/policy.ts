@@ -80,3 +80,28 @@ export type Policy = z.infer<typeof policySchema>;
 export function defaultPolicy(): Policy {
   return policySchema.parse({});
 }
+
+/**
+ * The objective's fixed numbers: not policy.json keys (a county cannot change
+ * them), but named here with where each comes from, so the engine holds no
+ * bare numbers.
+ */
+export const OBJECTIVE_DEFAULTS = {
+  /**
+   * needs.csv 优先级: 1 (highest) to 3; an empty cell is 3. R4 (四(二)1 四,
+   * 开齐开足国家规定课程) fills priority-1 posts first, then 2, then 3: one
+   * objective level each.
+   */
+  needPriorities: [1, 2, 3] as const,
+  /**
+   * teachers.csv 意向学校 (most wanted first): points for being sent to the
+   * first, the second, and any later choice. The plan asks to respect the
+   * teacher's wishes without weighing them; 3/2/1 is this planner's choice.
+   */
+  preferenceWeights: [3, 2, 1] as const,
+  /**
+   * Distances in the objective's last level and in published plans are whole
+   * units of 0.1 km (10 per km): shorter travel is the last tie-break.
+   */
+  distanceUnitsPerKm: 10,
+} as const;
