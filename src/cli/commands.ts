@@ -48,10 +48,15 @@ export const COMMANDS = {
  */
 export async function commandFor(entry: CommandEntry, requested: string | undefined): Promise<CommandModule<object, never>> {
   if (entry.name === requested) return entry.load();
-  return { command: entry.command, describe: entry.describe, handler: () => undefined };
+  return {
+    command: entry.command, describe: entry.describe,
+    // Never reached when requestedCommand found the command yargs runs; a stub must not pass for a run.
+    handler: () => { throw new Error(`internal: command ${entry.name} was not loaded`); },
+  };
 }
 
-/** The command named on the command line: the first argument that is not an option. */
+/** The command named on the command line: the first argument that is a command's name (options may come first). */
 export function requestedCommand(argv: readonly string[]): string | undefined {
-  return argv.find((a) => !a.startsWith('-'));
+  const names = new Set(Object.values(COMMANDS).map((c) => c.name));
+  return argv.find((a) => names.has(a));
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandFor, COMMANDS, requestedCommand } from '../../src/cli/commands.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const main = join(root, 'dist', 'cli', 'main.js');
@@ -68,5 +69,32 @@ describe('start fast: what each command loads', () => {
     expect(r.code).toBe(0);
     expect(r.urls.some((u) => u.includes('/dist/generate/index.js'))).toBe(true);
     expect(r.urls.some((u) => u.includes('node_modules/exceljs/'))).toBe(true);
+  });
+});
+
+describe('commands.ts: which command module main.ts loads', () => {
+  it('the command is the first argument that names one, options may come first', () => {
+    expect(requestedCommand(['validate', 'scenarios/plan', '--year', '2019'])).toBe('validate');
+    expect(requestedCommand(['--quiet', 'plan', 'x'])).toBe('plan');
+    expect(requestedCommand(['--help'])).toBeUndefined();
+    expect(requestedCommand(['bogus'])).toBeUndefined();
+  });
+
+  it('loads the requested command\'s module with its usage and description; the others are stubs that refuse to run', async () => {
+    const real = await commandFor(COMMANDS.diff, 'diff');
+    expect(real.command).toBe(COMMANDS.diff.command);
+    expect(real.describe).toBe(COMMANDS.diff.describe);
+    expect(real.builder).toBeDefined();
+    const stub = await commandFor(COMMANDS.plan, 'diff');
+    expect(stub.command).toBe(COMMANDS.plan.command);
+    expect(stub.builder).toBeUndefined();
+    expect(() => (stub.handler as () => void)()).toThrow(/not loaded/);
+  });
+
+  it('every command module takes its usage and description from commands.ts', async () => {
+    for (const entry of Object.values(COMMANDS)) {
+      const m = await entry.load();
+      expect([m.command, m.describe], entry.name).toEqual([entry.command, entry.describe]);
+    }
   });
 });
