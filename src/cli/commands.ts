@@ -27,7 +27,7 @@ export const COMMANDS = {
     async () => (await import('./validate.js')).validateCommand),
   plan: entry('plan <scenario>', 'plan the year\'s rotation (R1–R5) and write DIR/plan.json and DIR/plan.xlsx',
     async () => (await import('./plan.js')).planCommand),
-  check: entry('check <scenario> <plan>', 're-check a plan.json against the scenario: R1–R5, locks, history, counties, subjects, distances and the reported totals',
+  check: entry('check <scenario> <plan>', 're-check a plan.json or an edited plan.xlsx against the scenario: R1–R5, locks, history, counties, subjects, distances; stale figures are notes',
     async () => (await import('./check.js')).checkCommand),
   replan: entry('replan <scenario>', 'final list after objections: re-plan with objections.csv as hard rules, changing as few assignments of the provisional plan as the rules R1–R5 allow',
     async () => (await import('./replan.js')).replanCommand),

@@ -56,8 +56,8 @@ describe('start fast: what each command loads', () => {
     expect(heavy(r.urls)).toEqual([]);
   });
 
-  it('`--help` of plan, replan, compare and generate loads no solver and no exceljs', () => {
-    for (const c of ['plan', 'replan', 'compare', 'generate']) {
+  it('`--help` of plan, replan, compare, generate and check loads no solver and no exceljs', () => {
+    for (const c of ['plan', 'replan', 'compare', 'generate', 'check']) {
       const r = loaded(c, '--help');
       expect(r.code, c).toBe(0);
       expect(heavy(r.urls), c).toEqual([]);
