@@ -93,7 +93,34 @@ export function senderCanAdd(f: Facts, s: SenderTally, t: Teacher): boolean {
   const sent = s.sent.length;
   const keepsSubject = (s.sentBySubject.get(t.subject) ?? 0) + 1 <= (s.present.get(t.subject) ?? 0) - 1;
   const backbone = s.backboneSent + (isBackbone(f, t) ? 1 : 0);
-  return sent < s.cap && keepsSubject && backboneDeficit(f, sent + 1, backbone) <= backboneDeficit(f, sent, s.backboneSent);
+  const keepsR2 = r2Excused(f, s) || backboneDeficit(f, sent + 1, backbone) <= backboneDeficit(f, sent, s.backboneSent);
+  return sent < s.cap && keepsSubject && keepsR2;
+}
+
+/**
+ * The most backbone teachers a sender can include when sending the fewest R1 allows: the pinned
+ * ones it must send, plus free backbone teachers in the places the pins leave; and R2's count there.
+ */
+export function backboneReach(f: Facts, s: SenderTally): { fewest: number; backbone: number; need: number } {
+  const pinned = s.sent.filter((p) => isPinned(f, p.teacher));
+  const taken = new Map<string, number>();
+  for (const p of pinned) taken.set(p.teacher.subject, (taken.get(p.teacher.subject) ?? 0) + 1);
+  const free = maxSendable(f, s, (t) => isBackbone(f, t) && !isPinned(f, t), taken);
+  const fewest = Math.max(s.required, pinned.length);
+  const pinnedBackbone = pinned.filter((p) => isBackbone(f, p.teacher)).length;
+  const backbone = pinnedBackbone + Math.min(free, fewest - pinned.length);
+  return { fewest, backbone, need: ceilOfShare(f.policy.rotation.backbone_min_share, fewest) };
+}
+
+/**
+ * True when the plan reads R2 as "excuse" (stats.r2_when_short) and `s` cannot meet R2 by counting:
+ * fewer backbone teachers can go than R2 asks even of the fewest it may send. Such a sender is excused
+ * from the ratio; it must still send every backbone teacher it can, and may send up to its cap.
+ */
+export function r2Excused(f: Facts, s: SenderTally): boolean {
+  if (f.policy.rotation.r2_when_short !== 'excuse') return false;
+  const { backbone, need } = backboneReach(f, s);
+  return backbone < need;
 }
 
 /** Eligible teachers of the county of `r` who are not placed and whose sender could still send them to `r`. */

@@ -9,6 +9,10 @@ import { BACKBONE_LEVELS } from './codes.js';
 import { balancePolicySchema, normsPolicySchema } from './norms-policy.js';
 import { pointsPolicySchema } from './points-policy.js';
 
+/** How R2 reads when a sender has too few backbone teachers (rotation.r2_when_short). */
+export const R2_READINGS = ['least_shortfall', 'excuse'] as const;
+export type R2Reading = (typeof R2_READINGS)[number];
+
 const share = z.number().min(0).max(1);
 const backboneLevel = z.enum(BACKBONE_LEVELS.codes as ['none', 'school', 'county', 'municipal', 'provincial']);
 /** A day every year has (so not 02-29 nor 02-30): the term must start on a real date each year. */
@@ -26,6 +30,13 @@ export const rotationPolicySchema = z.strictObject({
   backbone_level: backboneLevel.default('county'),
   /** 四(二)1 四: "至少有一名县级以上骨干教师" — lowest level that counts for R5. */
   r5_backbone_level: backboneLevel.default('county'),
+  /**
+   * The R2 reading when a sender cannot meet R2 by counting (fewer eligible backbone teachers who can go than
+   * ceil(20 % × the fewest it may send)): "least_shortfall" keeps its R2 shortfall least, so it may send fewer
+   * than its cap; "excuse" excuses it from the ratio — it still sends every backbone teacher it can — and lets
+   * it send up to its cap.
+   */
+  r2_when_short: z.enum(R2_READINGS).default('least_shortfall'),
 }).refine((r) => r.max_share >= r.min_share, { message: 'max_share 不能小于 min_share / max_share must be at least min_share', path: ['max_share'] });
 
 export const eligibilityPolicySchema = z.strictObject({

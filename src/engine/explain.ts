@@ -86,6 +86,12 @@ export function r2Why(s: SenderInput, input: CountyInput, sent: number, backbone
     + ` / ${sent} sent → ${required} backbone required, ${backboneSent} sent; only ${eligibleBackbone} eligible backbone teacher(s) (${count} can go), and even the minimum ${s.required} sent needs ${minimum}`;
 }
 
+/** Added to an R2 text when rotation.r2_when_short = "excuse" excuses the sender (r2-reading.ts). */
+export function r2ExcuseNote(s: SenderInput): string {
+  const cap = s.cap;
+  return `；按 rotation.r2_when_short = excuse，该校无法满足 R2，免于骨干比例：能派的骨干都派出，其余可派至上限 ${cap} 人 / under rotation.r2_when_short = excuse the school, unable to meet R2, is excused from the ratio: every backbone teacher who can go goes, and it may send up to its cap of ${cap}`;
+}
+
 /** R4 text for an unfilled gap. */
 export function gapWhy(input: CountyInput, receiver: string, subject: string, unfilled: number, moves: readonly Move[]): string {
   const r = input.receivers.find((x) => x.school.school_id === receiver)!;
