@@ -11,6 +11,7 @@ import {
   knownTeacherOnceFromHome, locksObeyed, onlyEligibleRotate, qualifiedSubject, receiverInHomeCounty, runningRotationsStay,
   termDatesMatch, withinDistance,
 } from './rules/assignments.js';
+import { couplesKept } from './rules/couples.js';
 import { extrasWithinLimit, gapsFilled, offSubjectOnlyForGaps } from './rules/needs.js';
 import { backboneAtEveryReceiver } from './rules/receivers.js';
 import { allowancesAddUp, backboneRecorded, gapsReported, receiversReported, sendersReported, statsReported } from './rules/reports.js';
@@ -33,6 +34,7 @@ export const RULES: readonly RuleCheck[] = [
   receiverInHomeCounty,
   qualifiedSubject,
   withinDistance,
+  couplesKept,
   sendsAtLeastRequired,
   sendsAtMostCap,
   backboneShareSent,

@@ -66,6 +66,18 @@ export const assignmentPolicySchema = z.strictObject({
   title_rural_months: z.number().int().min(0).default(12),
 });
 
+/** Married teachers (teachers.csv spouse_id): what the plan may do when both could rotate in one year. */
+export const COUPLE_RULES = ['together', 'not_both', 'ignore'] as const;
+export const couplesPolicySchema = z.strictObject({
+  /**
+   * "together": when both are sent in one year they go to the same receiver (or, with max_km > 0, to receivers at
+   * most that far apart); "not_both": never both in one year; "ignore": no rule.
+   */
+  rule: z.enum(COUPLE_RULES).default('together'),
+  /** "together": the most km between the two receivers (great circle); 0 = the same receiver. */
+  max_km: z.number().min(0).default(0),
+});
+
 export const policySchema = z.strictObject({
   rotation: rotationPolicySchema.default(rotationPolicySchema.parse({})),
   eligibility: eligibilityPolicySchema.default(eligibilityPolicySchema.parse({})),
@@ -77,6 +89,8 @@ export const policySchema = z.strictObject({
   income: incomePolicySchema.default(incomePolicySchema.parse({})),
   /** Published priority points (积分) among interchangeable teachers: weight per part (see points-policy.ts). */
   points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
+  /** Couples (teachers.csv spouse_id): together, not_both or ignore. */
+  couples: couplesPolicySchema.default(couplesPolicySchema.parse({})),
   /** Staffing norms: needed posts of a receiver without needs.csv rows (norms-policy.ts). */
   norms: normsPolicySchema.default(normsPolicySchema.parse({})),
   /** The county balance review (差异系数): limits and target (norms-policy.ts). */

@@ -20,6 +20,7 @@ import type { Policy } from '../domain/policy.js';
 import { backboneFraction } from '../policy/quotas.js';
 import { marginalCosts } from './balance-term.js';
 import { type CountyInput, pairKey, type TeacherClass } from './county.js';
+import { coupleRows } from './couples.js';
 import { backboneAtFewest, r2Excused } from './r2-reading.js';
 import { type Constraint, evaluate, type LinearModel, type Variable } from './solver.js';
 
@@ -153,7 +154,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   for (const c of input.classes) {
     const vars: { role: string; receiver: string | null; name: string }[] = [];
     const size = c.members.length;
-    const plain = c.pin === null && c.forbidden.size === 0 && options.perTeacher !== true;
+    const plain = c.pin === null && c.forbidden.size === 0 && c.couple === undefined && options.perTeacher !== true;
     const personal = c.pin !== null ? [c.pin] : plain ? withTarget(c.preferences, c.target) : c.receivers;
     const counted = new Map<string, number>();
     const use = (name: string) => {
@@ -192,6 +193,17 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     classVars.set(c.id, vars);
     m.constrain(`class_${c.id}`, counted, c.pin !== null ? { min: 1, max: 1 } : { max: size });
   }
+
+  // Couples: rows on the spouses' personal variables (couples.ts).
+  const spouses = new Map<string, string>();
+  const classOf = new Map<string, string>();
+  for (const c of input.classes) {
+    if (c.couple === undefined || c.couple.held) continue;
+    spouses.set(c.members[0]!.teacher_id, c.couple.spouse);
+    classOf.set(c.members[0]!.teacher_id, c.id);
+  }
+  const receiverSchools = new Map(input.receivers.map((r) => [r.school.school_id, r.school]));
+  m.constraints.push(...coupleRows(spouses, classOf, classVars, receiverSchools, policy));
 
   // Where a sender's extra teachers (sent beyond the needs, for R1) may go. Without a cap on extras per
   // receiver, senders do not compete for them, and an extra teacher changes no level but R5 (a backbone

@@ -14,7 +14,7 @@ import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
 import { decompose, type Move } from './decompose.js';
 import { roundKm } from './distance.js';
-import { gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
+import { coupleReason, gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
 import { r2Excused } from './r2-reading.js';
@@ -134,7 +134,7 @@ export function planCounties(
         subject: m.role === EXTRA ? m.teacher.subject : m.role, backbone: m.teacher.backbone,
         start_date: term.start, end_date: term.end,
         distance_km: roundKm(input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null), pinned,
-        reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id),
+        reasons: withCouple(moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id), coupleReason(m, moves, policy)),
         kind: m.role === EXTRA ? 'extra' : 'gap', score: input.points.get(m.teacher.teacher_id)!.total,
       });
     }
@@ -209,6 +209,11 @@ export function mergeCountyPlans(
     },
   };
   return { plan, counties, eligibility, term };
+}
+
+/** The couple rule's reason goes right after the post the move fills (or the pin). */
+function withCouple(reasons: string[], couple: string | null): string[] {
+  return couple === null ? reasons : [...reasons.slice(0, -1), couple, reasons.at(-1)!];
 }
 
 function largestGap(steps: readonly { gap?: number }[]): number | null {
