@@ -1,4 +1,9 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import { writeScenario } from '../../src/io/write-scenario.js';
 import { checkPlan } from '../../src/check/check.js';
 import { InputError } from '../../src/domain/errors.js';
 import type { Plan } from '../../src/domain/plan.js';
@@ -121,5 +126,24 @@ describe('rotation check catches a broken couple rule in a hand-edited plan', ()
   it('not_both: both placed in one year', () => {
     const v = checkPlan(couple('not_both'), split).filter((x) => x.rule === 'couples');
     expect(v.map((x) => x.message)).toEqual([expect.stringContaining('both placed this year (couples.rule = not_both)')]);
+  });
+});
+
+describe('spouse_id in files', () => {
+  it('written as 配偶教师编号 only when some teacher has a spouse, and read back; --set couples.rule=not_both', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'couples-'));
+    try {
+      await writeScenario(dir, couple('together'), { lang: 'zh' });
+      expect((await readFile(join(dir, 'teachers.csv'), 'utf8')).split('\n')[0]).toContain('配偶教师编号');
+      const { scenario: back } = await readScenario(dir, { set: ['couples.rule=not_both'] });
+      expect(back.teachers.filter((t) => t.spouse_id !== undefined).map((t) => [t.teacher_id, t.spouse_id])).toEqual([['A', 'B'], ['B', 'A']]);
+      expect(back.policy.couples).toEqual({ rule: 'not_both', max_km: 0 });
+      expect(Object.keys(placed(planScenario(back, 2019).plan))).toHaveLength(1);
+      const single = { ...back, teachers: back.teachers.map(({ spouse_id: _, ...t }) => t) };
+      await writeScenario(dir, single, { lang: 'en' });
+      expect((await readFile(join(dir, 'teachers.csv'), 'utf8')).split('\n')[0]).not.toContain('spouse_id');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
