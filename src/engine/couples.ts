@@ -11,7 +11,7 @@
  * home this year (coupleHeld) and says so.
  */
 import type { Policy } from '../domain/policy.js';
-import type { Scenario } from '../domain/scenario.js';
+import { isSender, type Scenario } from '../domain/scenario.js';
 import type { School, Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
 import { distanceKm } from './distance.js';
@@ -35,7 +35,9 @@ export function bindingCouples(scenario: Scenario, eligibility: readonly Eligibi
   const school = new Map(scenario.schools.map((s) => [s.school_id, s]));
   const countyOrder = [...new Set(scenario.schools.map((s) => s.county))];
   const mayRotate = (t: Teacher | undefined): t is Teacher => t !== undefined && eligible.has(t.teacher_id) && senders.has(t.school_id);
+  const given = new Set(scenario.couplesHeld ?? []);
   for (const a of scenario.teachers) {
+    if (given.has(a.teacher_id) && a.spouse_id !== undefined) held.set(a.teacher_id, a.spouse_id);
     const b = a.spouse_id === undefined ? undefined : byId.get(a.spouse_id);
     if (!mayRotate(a) || !mayRotate(b)) continue;
     const ca = school.get(a.school_id)!.county;
@@ -44,6 +46,12 @@ export function bindingCouples(scenario: Scenario, eligibility: readonly Eligibi
     else if (countyOrder.indexOf(ca) > countyOrder.indexOf(cb)) held.set(a.teacher_id, b.teacher_id);
   }
   return { spouse, held };
+}
+
+/** The teachers of `scenario` held home for a spouse in an earlier county (given to each county's part when planned apart). */
+export function couplesHeldAcrossCounties(scenario: Scenario, eligibility: readonly Eligibility[]): string[] {
+  const senders = new Set(scenario.schools.filter(isSender).map((x) => x.school_id));
+  return [...bindingCouples(scenario, eligibility, senders).held.keys()].sort();
 }
 
 type PersonalVars = ReadonlyMap<string, readonly { role: string; receiver: string | null; name: string }[]>;

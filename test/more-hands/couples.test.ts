@@ -9,7 +9,8 @@ import { InputError } from '../../src/domain/errors.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import type { Teacher } from '../../src/domain/tables.js';
-import { planScenario } from '../../src/engine/plan.js';
+import { countyParts } from '../../src/engine/parallel.js';
+import { mergeCountyPlans, planCounties, planScenario } from '../../src/engine/plan.js';
 import { rural, scenario, staff, teacher, urban } from '../engine/builders.js';
 
 type Rule = 'together' | 'not_both' | 'ignore';
@@ -95,6 +96,10 @@ describe('couples (teachers.csv spouse_id, policy couples)', () => {
     const ignore = { ...twoCounties, policy: { ...twoCounties.policy, couples: { rule: 'ignore' as const, max_km: 0 } } };
     expect(placed(planScenario(ignore, 2019).plan)).toMatchObject({ A: 'R1', B: 'W1' });
     expect(checkPlan(twoCounties, planScenario(twoCounties, 2019).plan)).toEqual([]);
+    // Planned county by county (rotation plan --jobs N): the same plan, though B's part lacks A's row.
+    const parts = countyParts(twoCounties, 2019).flatMap((x) => planCounties(x, 2019));
+    const strip = (p: unknown) => JSON.stringify(p, (k, v) => (k === 'solve_ms' ? 0 : v));
+    expect(strip(mergeCountyPlans(twoCounties, 2019, parts).plan)).toBe(strip(planScenario(twoCounties, 2019).plan));
   });
 
   it('pins that break the rule are bad input naming both lock rows', () => {
