@@ -211,7 +211,7 @@ export function mergeCountyPlans(
   return { plan, counties, eligibility, term };
 }
 
-/** The couple rule's reason goes right after the post the move fills (or the pin). */
+/** The couple rule's reason goes before the last line, the priority score. */
 function withCouple(reasons: string[], couple: string | null): string[] {
   return couple === null ? reasons : [...reasons.slice(0, -1), couple, reasons.at(-1)!];
 }
