@@ -7,6 +7,7 @@ import { distanceKm } from '../../src/engine/distance.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { scenarioArb } from '../engine/random-scenario.js';
+import { runs, timeAllowed } from './runs.js';
 
 /** A random county with some of its teachers married to each other (pairs of a shuffled roster) and a couple rule. */
 const withCouples = fc.tuple(
@@ -53,7 +54,7 @@ describe('couples on random counties', () => {
           expect(maxKm > 0 && d !== null && d <= maxKm, `${t.teacher_id}/${t.spouse_id} ${d} km apart, max_km ${maxKm}`).toBe(true);
         }
       }
-    }), { numRuns: 80, seed: 2626 });
+    }), { numRuns: runs(80), seed: 2626 });
     expect(pairsSent).toBeGreaterThan(3); // couples both sent (under together or ignore): the rule was exercised
-  }, 300_000);
+  }, timeAllowed(300_000));
 });

@@ -6,6 +6,7 @@ import type { Scenario } from '../../src/domain/scenario.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { scenarioArb } from '../engine/random-scenario.js';
+import { runs, timeAllowed } from './runs.js';
 
 const reading = (s: Scenario, r2: 'least_shortfall' | 'excuse'): Scenario => ({ ...s, policy: { ...s.policy, rotation: { ...s.policy.rotation, r2_when_short: r2 } } });
 
@@ -36,7 +37,7 @@ describe('rotation.r2_when_short = excuse on random counties', () => {
         const p1 = (p: typeof least) => p.stats.objective === undefined ? 0 : Number((p.stats['objective'] as Record<string, number>)['R4 priority-1 posts filled'] ?? 0);
         expect(p1(excuse)).toBeGreaterThanOrEqual(p1(least));
       }
-    }), { numRuns: 100, seed: 1313 });
+    }), { numRuns: runs(100), seed: 1313 });
     expect(excused).toBeGreaterThan(5);
-  }, 300_000);
+  }, timeAllowed(300_000));
 });
