@@ -97,6 +97,7 @@ export interface CompareColumn {
 const ROWS: readonly { key: string; zh: string; en: string; show: (c: CompareColumn, lang: Lang) => string }[] = [
   { key: 'sent', zh: '派出人数 (R1)', en: 'sent (R1)', show: (c) => String(c.figures.sent) },
   { key: 'backbone_sent', zh: '骨干派出 (R2)', en: 'backbone sent (R2)', show: (c) => String(c.figures.backbone_sent) },
+  { key: 'r2_excused', zh: '免于骨干比例的派出学校 (R2)', en: 'senders excused from R2', show: (c) => String(c.figures.r2_excused) },
   { key: 'gaps', zh: '已补/缺编 (R4)', en: 'gaps filled / needed (R4)', show: (c) => `${c.figures.gaps_filled}/${c.figures.gaps_needed}` },
   { key: 'r5', zh: '有县级骨干的接收学校 (R5)', en: 'receivers with R5 backbone', show: (c) => `${c.figures.r5_covered}/${c.figures.receivers}` },
   { key: 'allowance_cost', zh: '津贴合计（元）', en: 'allowance cost (yuan)', show: (c) => c.figures.allowance_cost.toFixed(2) },

@@ -20,6 +20,8 @@ import { OBJECTIVE_DEFAULTS, type Policy } from '../domain/policy.js';
 import { backboneFraction } from '../policy/quotas.js';
 import { marginalCosts } from './balance-term.js';
 import { type CountyInput, pairKey, type TeacherClass } from './county.js';
+import { coupleRows } from './couples.js';
+import { backboneAtFewest, r2Excused } from './r2-reading.js';
 import { type Constraint, evaluate, type LinearModel, type Variable } from './solver.js';
 
 /** Distance unit of the objective: 0.1 km (OBJECTIVE_DEFAULTS.distanceUnitsPerKm per km). */
@@ -156,7 +158,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   for (const c of input.classes) {
     const vars: { role: string; receiver: string | null; name: string }[] = [];
     const size = c.members.length;
-    const plain = c.pin === null && c.forbidden.size === 0 && options.perTeacher !== true;
+    const plain = c.pin === null && c.forbidden.size === 0 && c.couple === undefined && options.perTeacher !== true;
     const personal = c.pin !== null ? [c.pin] : plain ? withTarget(c.preferences, c.target) : c.receivers;
     const counted = new Map<string, number>();
     const use = (name: string) => {
@@ -195,6 +197,17 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     classVars.set(c.id, vars);
     m.constrain(`class_${c.id}`, counted, c.pin !== null ? { min: 1, max: 1 } : { max: size });
   }
+
+  // Couples: rows on the spouses' personal variables (couples.ts).
+  const spouses = new Map<string, string>();
+  const classOf = new Map<string, string>();
+  for (const c of input.classes) {
+    if (c.couple === undefined || c.couple.held) continue;
+    spouses.set(c.members[0]!.teacher_id, c.couple.spouse);
+    classOf.set(c.members[0]!.teacher_id, c.id);
+  }
+  const receiverSchools = new Map(input.receivers.map((r) => [r.school.school_id, r.school]));
+  m.constraints.push(...coupleRows(spouses, classOf, classVars, receiverSchools, policy));
 
   // Where a sender's extra teachers (sent beyond the needs, for R1) may go. Without a cap on extras per
   // receiver, senders do not compete for them, and an extra teacher changes no level but R5 (a backbone
@@ -281,15 +294,9 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     }
     m.constrain(`R1cap_${sid}`, total, { max: s.cap });
     if (num > 0 && total.size > 0) {
-      const bound = Math.ceil((s.cap * num) / den);
       const u2 = m.variable(`u2_${sid}`);
-      r2Range += bound;
       slackR2.set(sid, u2);
-      const terms = new Map<string, number>();
-      for (const [n, c] of backboneSent.get(sid) ?? []) add(terms, n, den * c);
-      add(terms, u2, den);
-      for (const [n, c] of total) add(terms, n, -num * c);
-      m.constrain(`R2_${sid}`, terms, { min: 0 });
+      r2Range += r2Row(m, s, input, policy, { total, backbone: backboneSent.get(sid) ?? new Map(), u2, num, den });
       // A valid inequality, the same integer plans: backbone sent ≥ ceil(share × sent) ≥ ceil(share × required) − R1
       // shortfall (sent ≥ required − u1, share ≤ 1). The ratio row alone lets the LP relaxation send 1.4 backbone
       // teachers with 7 sent; this row asks for 2.
@@ -345,6 +352,29 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   // (A swapped teacher's target is the other's place: kept there counts, which steers them to the other's subject.)
   if (input.targets !== undefined) levels.splice(levels.findIndex((l) => l.name.startsWith('R5')) + 1, 0, { name: CHANGES_LEVEL, terms: kept, range: input.targets.size + eligible });
   return { input, variables: m.variables, constraints: m.constraints, cuts, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
+}
+
+/**
+ * R2 for one sender; returns the most its shortfall can be. The ratio row den × backbone + den × u2 ≥ num × sent,
+ * or, for a sender the "excuse" reading excuses (r2-reading.ts), a fixed count: backbone + u2 ≥ ceil(share × the
+ * fewest it may send), so it sends every backbone teacher it can and any number of others up to its cap.
+ */
+function r2Row(
+  m: Builder, s: CountyInput['senders'][number], input: CountyInput, policy: Policy,
+  r: { total: Map<string, number>; backbone: Map<string, number>; u2: string; num: number; den: number },
+): number {
+  const sid = s.school.school_id;
+  if (r2Excused(s, input, policy)) {
+    const { need } = backboneAtFewest(s, input, policy);
+    m.constrain(`R2excused_${sid}`, new Map([...r.backbone, [r.u2, 1]]), { min: need });
+    return need;
+  }
+  const terms = new Map<string, number>();
+  for (const [n, c] of r.backbone) add(terms, n, r.den * c);
+  add(terms, r.u2, r.den);
+  for (const [n, c] of r.total) add(terms, n, -r.num * c);
+  m.constrain(`R2_${sid}`, terms, { min: 0 });
+  return Math.ceil((s.cap * r.num) / r.den);
 }
 
 /**
