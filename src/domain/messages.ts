@@ -92,7 +92,9 @@ export const MOVE = {
 };
 
 export const SHORTFALL = {
-  unreachable: (n: number) => text(`${n} 人无可去的接收学校（距离上限或禁止）`, `${n} have no receiving school in reach (distance cap or forbid)`),
+  unreachable: (n: number) => text(
+    `${n} 人无可去的接收学校（距离上限、禁止或配偶规则）`, `${n} have no receiving school in reach (distance cap, forbid, or the couple rule for a spouse in another county)`,
+  ),
   lastOfSubject: (subjectZh: string, subject: string, present: number, left: number, eligible: number) => text(
     `${subjectZh}仅 ${present} 名在岗，须留 1 人：最多派 ${left} 人`, `only ${present} ${subject} teacher(s) present, one stays: at most ${left} of ${eligible} eligible`,
   ),
@@ -135,5 +137,19 @@ export const SHORTFALL = {
     `${school} ${subjectZh}缺 ${unfilled} 人未补（手工修改）`, `${school}: ${unfilled} ${subject} post(s) unfilled (edited by hand)`,
   ),
   edited: () => text('手工修改', 'edited by hand'),
+  r2Excused: (cap: number) => text(
+    `按 rotation.r2_when_short = excuse，该校无法满足 R2，免于骨干比例：能派的骨干都派出，其余可派至上限 ${cap} 人`,
+    `under rotation.r2_when_short = excuse the school, unable to meet R2, is excused from the ratio: every backbone teacher who can go goes, and it may send up to its cap of ${cap}`,
+  ),
   rule: (rule: string, why: Text) => text(`${rule}：${why.zh}`, `${rule}: ${why.en}`),
+};
+
+/** The couple rule's part in a move (policy `couples`). */
+export const COUPLE = {
+  notBoth: (spouse: string) => text(`配偶 ${spouse} 本年不派出（couples.rule = not_both：夫妻不同年交流）`, `spouse ${spouse} stays this year (couples.rule = not_both)`),
+  notSent: (spouse: string) => text(`配偶 ${spouse} 本年未派出（couples.rule = together）`, `spouse ${spouse} is not sent this year (couples.rule = together)`),
+  sameSchool: (spouse: string) => text(`与配偶 ${spouse} 同去一校（couples.rule = together）`, `goes with spouse ${spouse} to the same school (couples.rule = together)`),
+  near: (spouse: string, school: string, km: number) => text(
+    `配偶 ${spouse} 派往 ${school}，两校相距不超过 ${km} 公里（couples.rule = together）`, `spouse ${spouse} goes to ${school}, within couples.max_km = ${km} km`,
+  ),
 };

@@ -5,13 +5,13 @@
  * both languages; plan.json stores each as one bilingual string.
  */
 import { BACKBONE_LEVELS, type BackboneLevel, SUBJECTS } from '../domain/codes.js';
-import { joinTexts, MOVE, SHORTFALL, type Text, text, wrap } from '../domain/messages.js';
+import { COUPLE, joinTexts, MOVE, SHORTFALL, type Text, text, wrap } from '../domain/messages.js';
 import { POINTS_PARTS } from '../domain/points-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
 import { pointsWorking } from '../policy/points.js';
-import { r2Required } from '../policy/quotas.js';
+import { r2Required } from '../policy/r2-backbone.js';
 import { type CountyInput, pairKey, type SenderInput } from './county.js';
 import type { Move } from './decompose.js';
 import { roundKm } from './distance.js';
@@ -82,6 +82,11 @@ export function r2Why(s: SenderInput, input: CountyInput, sent: number, backbone
     eligibleBackbone, count, s.required, r2Required(s.required, policy));
 }
 
+/** Added to an R2 text when rotation.r2_when_short = "excuse" excuses the sender (r2-reading.ts). */
+export function r2ExcuseNote(s: SenderInput): Text {
+  return SHORTFALL.r2Excused(s.cap);
+}
+
 /** R4 text for an unfilled gap. */
 export function gapWhy(input: CountyInput, receiver: string, subject: string, unfilled: number, moves: readonly Move[]): Text {
   const r = input.receivers.find((x) => x.school.school_id === receiver)!;
@@ -105,4 +110,19 @@ export function r5Why(input: CountyInput, receiver: string, level: BackboneLevel
 /** With balance.backbone_weight > 0 a post or R5 may be left open on purpose, for a lower backbone CV. */
 function balanceNote(input: CountyInput): Text {
   return input.balance !== undefined && input.balance.weight > 0 ? SHORTFALL.balance(input.balance.weight) : text('', '');
+}
+
+/**
+ * The couple rule's part in a move (policy `couples`), or null when the teacher has no spouse the rule binds:
+ * under "together" whether the spouse goes to the same receiver (or one within couples.max_km), under "not_both"
+ * that the spouse stays this year.
+ */
+export function coupleReason(move: Move, moves: readonly Move[], policy: Policy): Text | null {
+  const couple = move.cls.couple;
+  if (couple === undefined || couple.held) return null;
+  const other = moves.find((m) => m.teacher.teacher_id === couple.spouse);
+  if (policy.couples.rule === 'not_both') return COUPLE.notBoth(couple.spouse);
+  if (other === undefined) return COUPLE.notSent(couple.spouse);
+  if (other.receiver === move.receiver) return COUPLE.sameSchool(couple.spouse);
+  return COUPLE.near(couple.spouse, other.receiver, policy.couples.max_km);
 }

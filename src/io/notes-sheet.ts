@@ -23,6 +23,7 @@ const STATS: Readonly<Record<string, [string, string]>> = {
   constraints: ['模型约束数', 'Model constraints'], gap: ['最优间隙', 'MIP gap'],
   needs_mode: ['缺编来源', 'Where needed posts come from'], needs_from_norms: ['按编制测算缺编的学校', 'Receivers whose needs came from the norms'],
   check: ['独立校验', 'Independent check'], counties: ['县市区数', 'Counties'], cuts: ['有效不等式数', 'Valid inequalities'],
+  r2_when_short: ['骨干不足时 R2 的口径', 'R2 reading when backbone is short'],
 };
 
 const NEEDS_MODE: Readonly<Record<string, [string, string]>> = {

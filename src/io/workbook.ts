@@ -8,7 +8,7 @@
  * never as a formula, whatever it begins with.
  */
 import { basename, dirname } from 'node:path';
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 import ExcelJS from 'exceljs';
 import { countyName } from './county-name.js';
 import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
