@@ -4,13 +4,14 @@
  * solver is obtained with `await loadSolver(name)`, and its `solve` is then
  * synchronous like every Solver.
  */
+import { flowSolver } from './flow/solver.js';
 import { loadGlpkSolver } from './glpk.js';
 import { loadHighsSolver } from './highs.js';
 import { jslpSolver } from './jslp.js';
 import type { Solver } from './solver.js';
 
 /** Names accepted by `--solver`, the default first. */
-export const SOLVER_NAMES = ['auto', 'highs', 'glpk', 'jslp'] as const;
+export const SOLVER_NAMES = ['auto', 'highs', 'glpk', 'jslp', 'flow'] as const;
 export type SolverName = (typeof SOLVER_NAMES)[number];
 
 /**
@@ -51,5 +52,7 @@ export async function loadSolver(name: SolverName): Promise<Solver | ((variables
     case 'highs': return loadHighsSolver();
     case 'glpk': return loadGlpkSolver();
     case 'auto': return bySize(jslpSolver, await loadHighsSolver());
+    // The network path, with auto's MILP choice for the counties it does not certify (flow/solver.ts).
+    case 'flow': return flowSolver(bySize(jslpSolver, await loadHighsSolver()));
   }
 }

@@ -92,8 +92,8 @@ export class NetworkSimplex {
       this.low[e] = lower;
       this.cap[e] = a.upper - lower;
       this.state[e] = LOWER;
-      supply[a.from] -= lower;
-      supply[a.to] += lower;
+      supply[a.from] = supply[a.from]! - lower;
+      supply[a.to] = supply[a.to]! + lower;
     });
     // Artificial arcs: node → root carrying its surplus, or root → node carrying its deficit.
     for (let v = 0; v < nodes; v++) {
