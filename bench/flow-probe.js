@@ -15,7 +15,7 @@ for (const teachers of (process.argv[2] ?? '2000').split(',').map(Number)) {
   const model = buildCountyModel(input, scenario.policy);
   const built = performance.now() - t;
   t = performance.now();
-  const answer = solveByFlow(model);
-  console.log(`${teachers}: built ${Math.round(built)} ms; flow ${Math.round(performance.now() - t)} ms; certified ${answer.certified} ${answer.certified ? '' : answer.reason}`);
+  const answer = solveByFlow(model, scenario.policy);
+  console.log(`${teachers}: built ${Math.round(built)} ms; flow ${Math.round(performance.now() - t)} ms; certified ${answer.certified} after ${answer.nodes} network solves ${answer.certified ? '' : answer.reason}`);
   if (answer.certified) for (const s of answer.result.steps) console.log(`  ${Math.round(s.ms)} ms ${s.levels[0]} ${s.objective} fixed ${s.fixedColumns}`);
 }

@@ -72,7 +72,7 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
   const onModel = options.onModel;
   const timeoutMs = options.timeoutMs ?? 120_000;
   // --solver flow: the network's certified optimum, else the MILP path (flow/solver.ts).
-  const viaFlow = isFlowSolver(chosen) ? solveByFlow(model) : null;
+  const viaFlow = isFlowSolver(chosen) ? solveByFlow(model, scenario.policy) : null;
   const fallback = isFlowSolver(chosen) ? (typeof chosen.fallback === 'function' ? chosen.fallback(model.variables.length) : chosen.fallback) : chosen;
   const solver = viaFlow?.certified === true ? chosen : fallback;
   const lex = viaFlow?.certified === true ? viaFlow.result

@@ -15,7 +15,7 @@
  * R5's "a receiver counts once" becomes "once per role". The network's optimum is then an upper bound at
  * every level (see lexicographic-flow.ts for the certificate that makes it exact).
  */
-import { type CountyModel, EXTRA } from '../model.js';
+import { type CountyModel, EXTRA, type Level } from '../model.js';
 import type { Constraint } from '../solver.js';
 import { type ArcSpec, INF } from './network-simplex.js';
 
@@ -24,18 +24,37 @@ export interface NetArc extends ArcSpec {
   /** Model variables this arc's flow adds to (coefficient 1). */
   readonly vars: readonly string[];
   /** The R1 part of a sender (its flow = required − u1), the gap arc of a gap (flow = needed − s), an R5 reward arc. */
-  readonly special?: { kind: 'r1'; sender: string } | { kind: 'gap'; key: string } | { kind: 'r5'; receiver: string };
+  readonly special?: { kind: 'r1'; sender: string } | { kind: 'r2'; sender: string; part: number } | { kind: 'gap'; key: string; role: string }
+    | { kind: 'r5'; receiver: string; role: string };
 }
 
 export interface CountyNetwork {
   readonly nodes: number;
   readonly arcs: readonly NetArc[];
+  /** Keep rows split over the backbone and the other side: their bound, and the two sides' arcs (−1: none). */
+  readonly crossing: readonly { key: string; left: number; arcs: [number, number] }[];
 }
 
 /** Why a county's model has no network form yet (the MILP path plans it then). */
 export type Unsupported = string;
 
-export function countyNetwork(model: CountyModel): CountyNetwork | Unsupported {
+/**
+ * A branch of the search over the relaxed rules (lexicographic-flow.ts): per sender, bounds on how many it
+ * sends and the R2 part (backbone teachers rewarded at the R2 level, ⌈share × lo⌉); per R5 receiver, the
+ * roles whose arrivals may carry its R5 reward (all when absent).
+ */
+export interface Bounds {
+  readonly lo: ReadonlyMap<string, number>;
+  readonly hi: ReadonlyMap<string, number>;
+  readonly r2: ReadonlyMap<string, number>;
+  readonly r5Roles: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per `sender|subject` with a crossing keep row: the range of its backbone side's count. */
+  readonly keep: ReadonlyMap<string, readonly [number, number]>;
+}
+
+export const NO_BOUNDS: Bounds = { lo: new Map(), hi: new Map(), r2: new Map(), r5Roles: new Map(), keep: new Map() };
+
+export function countyNetwork(model: CountyModel, bounds: Bounds = NO_BOUNDS): CountyNetwork | Unsupported {
   const input = model.input;
   if (input.balance !== undefined && input.balance.weight > 0) return 'balance.backbone_weight > 0';
   const rows = new Map<string, Constraint>(model.constraints.map((c) => [c.name, c]));
@@ -52,12 +71,12 @@ export function countyNetwork(model: CountyModel): CountyNetwork | Unsupported {
   const r5Receivers = new Set(model.r5.keys());
   // Where a flow arriving at receiver r in role ρ goes: through the R5 node when it brings an R5 backbone teacher there.
   const arrival = (r: string, role: string, backbone: boolean) => {
-    if (backbone && r5Receivers.has(r)) {
+    if (backbone && r5Receivers.has(r) && (bounds.r5Roles.get(r)?.has(role) ?? true)) {
       const key = `r5|${r}|${role}`;
       if (!node.has(key)) {
         const b = id(key);
         const to = destination(r, role);
-        arcs.push({ from: b, to, upper: 1, vars: [], special: { kind: 'r5', receiver: r } }, { from: b, to, upper: INF, vars: [] });
+        arcs.push({ from: b, to, upper: 1, vars: [], special: { kind: 'r5', receiver: r, role } }, { from: b, to, upper: INF, vars: [] });
       }
       return node.get(key)!;
     }
@@ -73,11 +92,13 @@ export function countyNetwork(model: CountyModel): CountyNetwork | Unsupported {
     if (!node.has(`gap|${key}`)) {
       const gap = rows.get(`gap_${key}`);
       if (gap === undefined) throw new Error(`no gap row for ${key}`);
-      arcs.push({ from: id(`gap|${key}`), to: SINK, upper: gap.max!, vars: [], special: { kind: 'gap', key } });
+      arcs.push({ from: id(`gap|${key}`), to: SINK, upper: gap.max!, vars: [], special: { kind: 'gap', key, role } });
     }
     return node.get(`gap|${key}`)!;
   };
 
+  // Senders: source → sender (R1 part, rest) → [lo, hi] → backbone / other side (R2 part on the backbone side)
+  // → sender × main subject × side (keep row) → class.
   for (const s of input.senders) {
     const sid = s.school.school_id;
     const cap = rows.get(`R1cap_${sid}`);
@@ -86,16 +107,43 @@ export function countyNetwork(model: CountyModel): CountyNetwork | Unsupported {
     const required = model.slackR1.has(sid) ? s.required : 0;
     if (required > 0) arcs.push({ from: SOURCE, to: sender, upper: required, vars: [], special: { kind: 'r1', sender: sid } });
     if (cap.max! > required) arcs.push({ from: SOURCE, to: sender, upper: cap.max! - required, vars: [] });
+    const sent = id(`sent|${sid}`);
+    arcs.push({ from: sender, to: sent, lower: bounds.lo.get(sid) ?? 0, upper: Math.min(cap.max!, bounds.hi.get(sid) ?? INF), vars: [] });
+    const backbone = id(`side|${sid}|1`);
+    const part = bounds.r2.get(sid) ?? 0;
+    if (model.slackR2.has(sid) && part > 0) arcs.push({ from: sent, to: backbone, upper: part, vars: [], special: { kind: 'r2', sender: sid, part } });
+    arcs.push({ from: sent, to: backbone, upper: INF, vars: [] }, { from: sent, to: id(`side|${sid}|0`), upper: INF, vars: [] });
   }
+  // A keep row over a subject with backbone and other teachers crosses the sides: each side gets the row's
+  // bound (relaxed), narrowed by the branch's range for the backbone side's count.
+  const sides = new Map<string, Set<boolean>>();
+  for (const c of input.classes) {
+    const key = `${c.sender}|${c.main}`;
+    sides.set(key, (sides.get(key) ?? new Set()).add(c.r2Backbone));
+  }
+  const crossing: { key: string; left: number; arcs: [number, number] }[] = [];
+  const subjectNode = (sender: string, main: string, backbone: boolean) => {
+    const key = `subject|${sender}|${main}|${backbone ? 1 : 0}`;
+    if (node.has(key)) return node.get(key)!;
+    const left = rows.get(`keep_${sender}_${main}`)?.max;
+    const range = bounds.keep.get(`${sender}|${main}`) ?? [0, INF];
+    const cross = left !== undefined && sides.get(`${sender}|${main}`)!.size === 2;
+    const upper = left === undefined ? INF : !cross ? left : backbone ? Math.min(left, range[1]) : left - range[0];
+    arcs.push({ from: id(`side|${sender}|${backbone ? 1 : 0}`), to: id(key), lower: cross && backbone ? range[0] : 0, upper, vars: [] });
+    if (cross) {
+      const other = crossing.find((x) => x.key === `${sender}|${main}`);
+      if (other === undefined) crossing.push({ key: `${sender}|${main}`, left: left!, arcs: backbone ? [arcs.length - 1, -1] : [-1, arcs.length - 1] });
+      else other.arcs[backbone ? 0 : 1] = arcs.length - 1;
+    }
+    return node.get(key)!;
+  };
   const plainBackbone = new Map<string, boolean>();
   for (const c of input.classes) {
     const vars = model.classVars.get(c.id) ?? [];
     if (vars.length === 0) continue;
-    const subjectKey = `subject|${c.sender}|${c.main}`;
-    if (!node.has(subjectKey)) arcs.push({ from: id(`sender|${c.sender}`), to: id(subjectKey), upper: rows.get(`keep_${c.sender}_${c.main}`)?.max ?? INF, vars: [] });
     const row = rows.get(`class_${c.id}`)!;
     const cls = id(`class|${c.id}`);
-    arcs.push({ from: node.get(subjectKey)!, to: cls, lower: row.min ?? 0, upper: row.max!, vars: [] });
+    arcs.push({ from: subjectNode(c.sender, c.main, c.r2Backbone), to: cls, lower: row.min ?? 0, upper: row.max!, vars: [] });
     for (const v of vars) {
       if (v.receiver === null) {
         arcs.push({ from: cls, to: id(`role|${c.sender}|${v.role}|${c.r5Backbone ? 1 : 0}`), upper: INF, vars: [v.name] });
@@ -114,44 +162,56 @@ export function countyNetwork(model: CountyModel): CountyNetwork | Unsupported {
       }
     }
   }
-  return { nodes, arcs };
+  return { nodes, arcs, crossing };
 }
 
+/** A level on the network: reward per arc (maximised) and the constant that makes Σ reward × flow + constant the level's value. */
+export interface LevelRewards { readonly reward: Float64Array; readonly constant: number }
+
 /**
- * A level as arc rewards (maximised): a term on a variable an arc adds to rewards that arc; a term on a
- * derived variable rewards the arc that determines it (u1 = required − R1 part, s = needed − gap arc,
- * y = R5 reward arcs); R2's slack is relaxed away. The returned function gives null when a term is on a
- * variable the network does not have.
+ * A level as arc rewards: a term on a variable an arc adds to rewards that arc; a term on a derived variable
+ * rewards the arc that determines it (u1 = required − R1 part, s = needed − gap arc, y = R5 reward arcs,
+ * u2 = R2 part − flow on it). The returned function gives null when a term is on a variable the network
+ * does not have.
  */
-export function levelRewards(net: CountyNetwork, model: CountyModel): (terms: ReadonlyMap<string, number>) => Float64Array | null {
-  const r2 = new Set(model.slackR2.values());
+export function levelRewards(net: CountyNetwork, model: CountyModel): (level: Level) => LevelRewards | null {
   const zero = new Set(model.variables.filter((v) => v.upper === 0).map((v) => v.name));
-  /** Arcs whose flow a variable's value rises (+1) or falls (−1) with. */
+  /** Arcs whose flow a variable's value rises (+1) or falls (−1) with, and the variable's value at flow 0. */
   const arcsOf = new Map<string, { e: number; sign: number }[]>();
+  const base = new Map<string, number>();
   const link = (name: string, e: number, sign: number) => {
     const list = arcsOf.get(name);
     if (list === undefined) arcsOf.set(name, [{ e, sign }]); else list.push({ e, sign });
   };
-  const r1 = new Map(model.slackR1);
-  const y = new Map(model.r5);
+  const rows = new Map(model.constraints.map((c) => [c.name, c]));
+  for (const s of model.input.senders) {
+    const u1 = model.slackR1.get(s.school.school_id);
+    if (u1 !== undefined) base.set(u1, s.required);
+  }
   net.arcs.forEach((a, e) => {
     for (const v of a.vars) link(v, e, 1);
     const s = a.special;
-    if (s?.kind === 'r1') link(r1.get(s.sender)!, e, -1);
-    if (s?.kind === 'gap') link(`s${s.key}`, e, -1);
-    if (s?.kind === 'r5') link(y.get(s.receiver)!, e, 1);
+    if (s?.kind === 'r1') link(model.slackR1.get(s.sender)!, e, -1);
+    if (s?.kind === 'r2') { link(model.slackR2.get(s.sender)!, e, -1); base.set(model.slackR2.get(s.sender)!, s.part); }
+    if (s?.kind === 'gap') { link(`s${s.key}`, e, -1); base.set(`s${s.key}`, rows.get(`gap_${s.key}`)!.max!); }
+    if (s?.kind === 'r5') link(model.r5.get(s.receiver)!, e, 1);
   });
-  return (terms) => {
+  const r2 = new Set(model.slackR2.values());
+  return (level) => {
     const reward = new Float64Array(net.arcs.length);
-    for (const [name, coef] of terms) {
-      if (coef === 0 || r2.has(name)) continue;
+    let constant = level.offset ?? 0;
+    for (const [name, coef] of level.terms) {
+      if (coef === 0) continue;
+      constant += coef * (base.get(name) ?? 0);
       const list = arcsOf.get(name);
       if (list === undefined) {
-        if (zero.has(name)) continue;
+        // A sender whose R2 stays relaxed has no R2 part: its shortfall counts 0 here, an upper bound.
+        // A sender with nothing to send keeps its R1 shortfall (the constant).
+        if (zero.has(name) || r2.has(name) || base.has(name)) continue;
         return null;
       }
       for (const { e, sign } of list) reward[e]! += sign * coef;
     }
-    return reward;
+    return { reward, constant };
   };
 }

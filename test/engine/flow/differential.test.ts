@@ -61,7 +61,7 @@ it('the network path reaches the MILP path\'s status and value at every lexicogr
     for (const input of inputs) {
       const model = buildCountyModel(input, s.policy);
       const milp = solveLexicographic(model, model.levels, highs, 30_000);
-      const flow = solveByFlow(model);
+      const flow = solveByFlow(model, s.policy);
       tally.compared++;
       if (!flow.certified) {
         const kind = flow.reason.split(':')[0]!;
