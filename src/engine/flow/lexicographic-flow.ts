@@ -72,7 +72,7 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
     lo: new Map(model.input.senders.map((s) => [s.school.school_id, s.required])),
     hi: new Map(), r2: new Map(model.input.senders.map((s) => [s.school.school_id, part(s.required)])), r5Roles: new Map(), keep: new Map(),
   };
-  const maxNodes = options.maxNodes ?? 40;
+  const maxNodes = options.maxNodes ?? 16;
   let best: Node | null = null;
   const stack: { bounds: Bounds; node?: Node }[] = [root === NO_BOUNDS ? { bounds: root, node: first } : { bounds: root }];
   while (stack.length > 0) {
@@ -89,6 +89,7 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
     if (node.levels !== null && (best === null || above(node.levels, best.levels!))) best = node;
     if (best !== null && !above(node.bound, best.levels!)) continue;
     const children = branch(model, node, task.bounds, part, num, den);
+    if (process.env.FLOW_DEBUG) console.error(`node ${nodes}: bound ${node.bound} plan ${node.levels} best ${best?.levels}`, typeof children === 'string' ? children : children.map((c) => JSON.stringify({ lo: [...c.lo].filter(([k, v]) => v !== task.bounds.lo.get(k)), hi: [...c.hi].filter(([k, v]) => v !== task.bounds.hi.get(k)), keep: [...c.keep].filter(([k, v]) => v !== task.bounds.keep.get(k)), r5: [...c.r5Roles].filter(([k, v]) => v !== task.bounds.r5Roles.get(k)).map(([k, v]) => [k, [...v]]) })).join(' | '));
     if (typeof children === 'string') return fail(children);
     stack.push(...children.map((bounds) => ({ bounds })));
   }
