@@ -24,7 +24,7 @@ export interface NetArc extends ArcSpec {
   /** Model variables this arc's flow adds to (coefficient 1). */
   readonly vars: readonly string[];
   /** The R1 part of a sender (its flow = required − u1), the gap arc of a gap (flow = needed − s), an R5 reward arc. */
-  readonly special?: { kind: 'r1'; sender: string } | { kind: 'r2'; sender: string; part: number } | { kind: 'gap'; key: string; role: string }
+  readonly special?: { kind: 'r1'; sender: string } | { kind: 'r2'; sender: string } | { kind: 'gap'; key: string; role: string }
     | { kind: 'r5'; receiver: string; role: string };
 }
 
@@ -33,6 +33,8 @@ export interface CountyNetwork {
   readonly arcs: readonly NetArc[];
   /** Keep rows split over the backbone and the other side: their bound, and the two sides' arcs (−1: none). */
   readonly crossing: readonly { key: string; left: number; arcs: [number, number] }[];
+  /** Each sender's arc source-side → sent (where its [lo, hi] goes). */
+  readonly sentArc: ReadonlyMap<string, number>;
 }
 
 /** Why a county's model has no network form yet (the MILP path plans it then). */
@@ -54,7 +56,7 @@ export interface Bounds {
 
 export const NO_BOUNDS: Bounds = { lo: new Map(), hi: new Map(), r2: new Map(), r5Roles: new Map(), keep: new Map() };
 
-export function countyNetwork(model: CountyModel, bounds: Bounds = NO_BOUNDS): CountyNetwork | Unsupported {
+export function countyNetwork(model: CountyModel): CountyNetwork | Unsupported {
   const input = model.input;
   if (input.balance !== undefined && input.balance.weight > 0) return 'balance.backbone_weight > 0';
   const rows = new Map<string, Constraint>(model.constraints.map((c) => [c.name, c]));
@@ -71,7 +73,7 @@ export function countyNetwork(model: CountyModel, bounds: Bounds = NO_BOUNDS): C
   const r5Receivers = new Set(model.r5.keys());
   // Where a flow arriving at receiver r in role ρ goes: through the R5 node when it brings an R5 backbone teacher there.
   const arrival = (r: string, role: string, backbone: boolean) => {
-    if (backbone && r5Receivers.has(r) && (bounds.r5Roles.get(r)?.has(role) ?? true)) {
+    if (backbone && r5Receivers.has(r)) {
       const key = `r5|${r}|${role}`;
       if (!node.has(key)) {
         const b = id(key);
@@ -97,6 +99,7 @@ export function countyNetwork(model: CountyModel, bounds: Bounds = NO_BOUNDS): C
     return node.get(`gap|${key}`)!;
   };
 
+  const sentArc = new Map<string, number>();
   // Senders: source → sender (R1 part, rest) → [lo, hi] → backbone / other side (R2 part on the backbone side)
   // → sender × main subject × side (keep row) → class.
   for (const s of input.senders) {
@@ -108,10 +111,10 @@ export function countyNetwork(model: CountyModel, bounds: Bounds = NO_BOUNDS): C
     if (required > 0) arcs.push({ from: SOURCE, to: sender, upper: required, vars: [], special: { kind: 'r1', sender: sid } });
     if (cap.max! > required) arcs.push({ from: SOURCE, to: sender, upper: cap.max! - required, vars: [] });
     const sent = id(`sent|${sid}`);
-    arcs.push({ from: sender, to: sent, lower: bounds.lo.get(sid) ?? 0, upper: Math.min(cap.max!, bounds.hi.get(sid) ?? INF), vars: [] });
+    sentArc.set(sid, arcs.length);
+    arcs.push({ from: sender, to: sent, upper: cap.max!, vars: [] });
     const backbone = id(`side|${sid}|1`);
-    const part = bounds.r2.get(sid) ?? 0;
-    if (model.slackR2.has(sid) && part > 0) arcs.push({ from: sent, to: backbone, upper: part, vars: [], special: { kind: 'r2', sender: sid, part } });
+    if (model.slackR2.has(sid)) arcs.push({ from: sent, to: backbone, upper: 0, vars: [], special: { kind: 'r2', sender: sid } });
     arcs.push({ from: sent, to: backbone, upper: INF, vars: [] }, { from: sent, to: id(`side|${sid}|0`), upper: INF, vars: [] });
   }
   // A keep row over a subject with backbone and other teachers crosses the sides: each side gets the row's
@@ -126,10 +129,8 @@ export function countyNetwork(model: CountyModel, bounds: Bounds = NO_BOUNDS): C
     const key = `subject|${sender}|${main}|${backbone ? 1 : 0}`;
     if (node.has(key)) return node.get(key)!;
     const left = rows.get(`keep_${sender}_${main}`)?.max;
-    const range = bounds.keep.get(`${sender}|${main}`) ?? [0, INF];
     const cross = left !== undefined && sides.get(`${sender}|${main}`)!.size === 2;
-    const upper = left === undefined ? INF : !cross ? left : backbone ? Math.min(left, range[1]) : left - range[0];
-    arcs.push({ from: id(`side|${sender}|${backbone ? 1 : 0}`), to: id(key), lower: cross && backbone ? range[0] : 0, upper, vars: [] });
+    arcs.push({ from: id(`side|${sender}|${backbone ? 1 : 0}`), to: id(key), upper: left ?? INF, vars: [] });
     if (cross) {
       const other = crossing.find((x) => x.key === `${sender}|${main}`);
       if (other === undefined) crossing.push({ key: `${sender}|${main}`, left: left!, arcs: backbone ? [arcs.length - 1, -1] : [-1, arcs.length - 1] });
@@ -162,7 +163,7 @@ export function countyNetwork(model: CountyModel, bounds: Bounds = NO_BOUNDS): C
       }
     }
   }
-  return { nodes, arcs, crossing };
+  return { nodes, arcs, crossing, sentArc };
 }
 
 /** A level on the network: reward per arc (maximised) and the constant that makes Σ reward × flow + constant the level's value. */
@@ -192,7 +193,8 @@ export function levelRewards(net: CountyNetwork, model: CountyModel): (level: Le
     for (const v of a.vars) link(v, e, 1);
     const s = a.special;
     if (s?.kind === 'r1') link(model.slackR1.get(s.sender)!, e, -1);
-    if (s?.kind === 'r2') { link(model.slackR2.get(s.sender)!, e, -1); base.set(model.slackR2.get(s.sender)!, s.part); }
+    // u2 = part − flow on the R2 part: the part's constant is the branch's (branchBounds).
+    if (s?.kind === 'r2') link(model.slackR2.get(s.sender)!, e, -1);
     if (s?.kind === 'gap') { link(`s${s.key}`, e, -1); base.set(`s${s.key}`, rows.get(`gap_${s.key}`)!.max!); }
     if (s?.kind === 'r5') link(model.r5.get(s.receiver)!, e, 1);
   });
@@ -214,4 +216,40 @@ export function levelRewards(net: CountyNetwork, model: CountyModel): (level: Le
     }
     return { reward, constant };
   };
+}
+
+/**
+ * The network's arcs under a branch's bounds: a sender's [lo, hi] on its sent arc, its R2 part as the
+ * capacity of the R2 arc, a split keep row's range on its backbone side (and the rest on the other), and the
+ * R5 reward closed for the roles a receiver's branch took away.
+ */
+export function branchArcs(net: CountyNetwork, bounds: Bounds): ArcSpec[] {
+  const specs: ArcSpec[] = net.arcs.map((a) => ({ from: a.from, to: a.to, upper: a.upper, ...(a.lower !== undefined ? { lower: a.lower } : {}) }));
+  for (const [sid, e] of net.sentArc) {
+    const lo = bounds.lo.get(sid);
+    const hi = bounds.hi.get(sid);
+    if (lo !== undefined || hi !== undefined) specs[e] = { ...specs[e]!, lower: lo ?? 0, upper: Math.min(specs[e]!.upper, hi ?? INF) };
+  }
+  net.arcs.forEach((a, e) => {
+    if (a.special?.kind === 'r2') specs[e] = { ...specs[e]!, upper: bounds.r2.get(a.special.sender) ?? 0 };
+    if (a.special?.kind === 'r5' && bounds.r5Roles.get(a.special.receiver)?.has(a.special.role) === false) specs[e] = { ...specs[e]!, upper: 0 };
+  });
+  for (const c of net.crossing) {
+    const range = bounds.keep.get(c.key);
+    if (range === undefined) continue;
+    const [bb, other] = c.arcs;
+    if (bb >= 0) specs[bb] = { ...specs[bb]!, lower: range[0], upper: Math.min(c.left, range[1]) };
+    if (other >= 0) specs[other] = { ...specs[other]!, upper: c.left - range[0] };
+  }
+  return specs;
+}
+
+/** The part of a level's constant that depends on the branch: u2 = R2 part − flow, so c × part per R2 term. */
+export function branchConstant(model: CountyModel, level: Level, bounds: Bounds): number {
+  let constant = 0;
+  for (const [sid, u2] of model.slackR2) {
+    const coef = level.terms.get(u2);
+    if (coef !== undefined) constant += coef * (bounds.r2.get(sid) ?? 0);
+  }
+  return constant;
 }

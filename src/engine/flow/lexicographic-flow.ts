@@ -23,7 +23,7 @@ import type { Policy } from '../../domain/policy.js';
 import type { LexResult, LexStep } from '../lexicographic.js';
 import { type CountyModel, levelValue } from '../model.js';
 import { type Constraint, solutionProblem } from '../solver.js';
-import { type Bounds, countyNetwork, type CountyNetwork, levelRewards, NO_BOUNDS } from './county-network.js';
+import { type Bounds, branchArcs, branchConstant, countyNetwork, type CountyNetwork, type LevelRewards, levelRewards, NO_BOUNDS } from './county-network.js';
 import { NetworkSimplex } from './network-simplex.js';
 
 export type FlowAnswer =
@@ -56,7 +56,13 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
   const started = performance.now();
   let nodes = 0;
   const fail = (reason: string): FlowAnswer => ({ certified: false, reason, ms: performance.now() - started, nodes });
-  const first = solveNode(model, NO_BOUNDS);
+  const net = countyNetwork(model);
+  if (typeof net === 'string') return fail(net);
+  const rewardsOf = levelRewards(net, model);
+  const rewards = model.levels.map((l) => rewardsOf(l));
+  if (rewards.some((r) => r === null)) return fail('a level the network cannot express');
+  const shared = { net, rewards: rewards as LevelRewards[], rows: new Map(model.constraints.map((c) => [c.name, c])) };
+  const first = solveNode(model, shared, NO_BOUNDS);
   nodes++;
   if (typeof first === 'string') return fail(first);
   if (first === null) {
@@ -82,18 +88,22 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
     else {
       if (nodes >= maxNodes) return fail(`search limit: ${maxNodes} network solves`);
       nodes++;
-      node = solveNode(model, task.bounds);
+      node = solveNode(model, shared, task.bounds);
     }
     if (node === null) continue;
     if (typeof node === 'string') return fail(node);
     if (node.levels !== null && (best === null || above(node.levels, best.levels!))) best = node;
     if (best !== null && !above(node.bound, best.levels!)) continue;
-    const children = branch(model, node, task.bounds, part, num, den);
-    if (process.env.FLOW_DEBUG) console.error(`node ${nodes}: bound ${node.bound} plan ${node.levels} best ${best?.levels}`, typeof children === 'string' ? children : children.map((c) => JSON.stringify({ lo: [...c.lo].filter(([k, v]) => v !== task.bounds.lo.get(k)), hi: [...c.hi].filter(([k, v]) => v !== task.bounds.hi.get(k)), keep: [...c.keep].filter(([k, v]) => v !== task.bounds.keep.get(k)), r5: [...c.r5Roles].filter(([k, v]) => v !== task.bounds.r5Roles.get(k)).map(([k, v]) => [k, [...v]]) })).join(' | '));
+    const children = branch(model, shared.rows, node, task.bounds, part, num, den);
+    // FLOW_DEBUG=1: the search's course on stderr (bound, plan, best, what it branches on).
+    if (process.env.FLOW_DEBUG) console.error(`node ${nodes}: bound ${node.bound} plan ${node.levels} best ${best?.levels}`, typeof children === 'string' ? children : children.length);
     if (typeof children === 'string') return fail(children);
     stack.push(...children.map((bounds) => ({ bounds })));
   }
   if (best === null) return { certified: true, nodes, result: { status: 'infeasible', values: new Map(), levelValues: [], steps: [], ms: performance.now() - started } };
+  // The plan is a plan of the model: every row holds (a safety net; the network's construction promises it).
+  const problem = solutionProblem({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints }, best.values);
+  if (problem !== null) throw new Error(`${model.input.county}: the network's plan breaks the model: ${problem}`);
   return {
     certified: true, nodes,
     result: {
@@ -104,7 +114,7 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
 }
 
 /** The children of a node whose bound is above its plan (the last one is searched first), or why there are none. */
-function branch(model: CountyModel, node: Node, bounds: Bounds, part: (lo: number) => number, num: number, den: number): Bounds[] | string {
+function branch(model: CountyModel, rows: ReadonlyMap<string, Constraint>, node: Node, bounds: Bounds, part: (lo: number) => number, num: number, den: number): Bounds[] | string {
   const { net, flow, values } = node;
   // A keep row split over the two sides and broken: the backbone side's count is v; either fewer or at least v.
   for (const c of net.crossing) {
@@ -117,13 +127,12 @@ function branch(model: CountyModel, node: Node, bounds: Bounds, part: (lo: numbe
   // R2: a sender whose true shortfall exceeds the network's.
   const r2Flow = new Map<string, number>();
   net.arcs.forEach((a, e) => { if (a.special?.kind === 'r2') r2Flow.set(a.special.sender, flow[e]!); });
-  const rows = new Map(model.constraints.map((c) => [c.name, c]));
   for (const s of model.input.senders) {
     const sid = s.school.school_id;
     const u2 = model.slackR2.get(sid);
     if (u2 === undefined) continue;
     const p = bounds.r2.get(sid) ?? 0;
-    const relaxed = net.arcs.some((a) => a.special?.kind === 'r2' && a.special.sender === sid) ? p - r2Flow.get(sid)! : 0;
+    const relaxed = p - (r2Flow.get(sid) ?? 0);
     if (values.get(u2)! <= relaxed) continue;
     const sent = sum(rows.get(`R1cap_${sid}`)!, values);
     const t = Math.floor((den * p) / num);
@@ -154,22 +163,22 @@ function sum(row: Constraint, values: ReadonlyMap<string, number>): number {
   return n;
 }
 
-/** One network solve, level by level; null when infeasible, a string when the model has no network form. */
-function solveNode(model: CountyModel, bounds: Bounds): Node | null | string {
-  const net = countyNetwork(model, bounds);
-  if (typeof net === 'string') return net;
-  const rewardsOf = levelRewards(net, model);
-  const rewards = model.levels.map((l) => rewardsOf(l));
-  if (rewards.some((r) => r === null)) return 'a level the network cannot express';
+interface Shared { readonly net: CountyNetwork; readonly rewards: readonly LevelRewards[]; readonly rows: ReadonlyMap<string, Constraint> }
+
+/** One network solve under a branch's bounds, level by level; null when infeasible. */
+function solveNode(model: CountyModel, shared: Shared, bounds: Bounds): Node | null {
+  const { net, rewards } = shared;
+  const specs = branchArcs(net, bounds);
   let t = performance.now();
-  const ns = new NetworkSimplex(net.nodes, net.arcs);
+  const ns = new NetworkSimplex(net.nodes, specs);
   if (!ns.feasible()) return null;
   const setup = performance.now() - t;
   const steps: LexStep[] = [];
   const bound: number[] = [];
   for (const [i, level] of model.levels.entries()) {
     t = performance.now();
-    const { reward, constant } = rewards[i]!;
+    const { reward } = rewards[i]!;
+    const constant = rewards[i]!.constant + branchConstant(model, level, bounds);
     const costs = reward.map((r) => -r);
     ns.setCosts(costs);
     ns.optimize();
@@ -179,10 +188,8 @@ function solveNode(model: CountyModel, bounds: Bounds): Node | null | string {
   }
   const flow = new Float64Array(net.arcs.length);
   for (let e = 0; e < flow.length; e++) flow[e] = ns.flowOf(e);
-  const values = modelValues(model, net, flow);
+  const values = modelValues(model, shared.rows, flow, net);
   if (net.crossing.some((c) => c.arcs.reduce((n, e) => n + (e < 0 ? 0 : flow[e]!), 0) > c.left)) return { net, flow, values, bound, levels: null, steps };
-  const problem = solutionProblem({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints }, values);
-  if (problem !== null) throw new Error(`${model.input.county}: the network's plan breaks the model: ${problem}`);
   const levels = model.levels.map((l) => Math.round(levelValue(l, values)));
   if (bounds === NO_BOUNDS && levels.some((v, i) => v > bound[i]!)) {
     // Cannot happen while the network relaxes the model; if it did, no bound here would be one. (In a branch
@@ -194,7 +201,7 @@ function solveNode(model: CountyModel, bounds: Bounds): Node | null | string {
 }
 
 /** The model's variables from the arc flows: direct ones summed, derived ones (u1, s, y, u2) as their rows set them. */
-function modelValues(model: CountyModel, net: CountyNetwork, flow: Float64Array): Map<string, number> {
+function modelValues(model: CountyModel, rows: ReadonlyMap<string, Constraint>, flow: Float64Array, net: CountyNetwork): Map<string, number> {
   const values = new Map<string, number>(model.variables.map((v) => [v.name, 0]));
   net.arcs.forEach((a, e) => {
     const x = flow[e]!;
@@ -202,7 +209,6 @@ function modelValues(model: CountyModel, net: CountyNetwork, flow: Float64Array)
     for (const v of a.vars) values.set(v, values.get(v)! + x);
   });
   // R5: a receiver has its backbone teacher when any R5-level backbone arrival reaches it (its row: y ≤ Σ arrivals).
-  const rows = new Map(model.constraints.map((c) => [c.name, c]));
   for (const [r, y] of model.r5) {
     const row = rows.get(`r5_${r}`)!;
     let arrivals = 0;
