@@ -5,7 +5,9 @@
 // Run: npm run build && node bench/village.js 6000 flow,auto      Not a test: nothing here asserts on time.
 import { generateScenario } from '../dist/generate/index.js';
 import { countyInputs } from '../dist/engine/county.js';
-import { planScenario } from '../dist/engine/plan.js';
+import { buildCountyModel } from '../dist/engine/model.js';
+import { solveLexicographic } from '../dist/engine/lexicographic.js';
+import { solveByFlow } from '../dist/engine/flow/lexicographic-flow.js';
 import { loadSolver } from '../dist/engine/solvers.js';
 import { eligibilityAll } from '../dist/policy/eligibility.js';
 import { termOf } from '../dist/policy/term.js';
@@ -61,17 +63,32 @@ export function villageCounty(teachers, seed = 7) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { scenario, cap, posts, senders, receivers } = villageCounty(teachers);
-  console.log(`village county: ${scenario.teachers.length} teachers, ${senders} senders, ${receivers} receivers, ${scenario.needs.length} need rows, ${posts} posts against a sender cap of ${cap}`);
+  const { scenario, cap, posts, senders, receivers } = process.env.SHAPE === 'default'
+    ? { scenario: generateScenario({ counties: 1, teachers, seed: 7, year }), cap: '?', posts: '?', senders: '?', receivers: '?' }
+    : villageCounty(teachers);
+  console.log(`${process.env.SHAPE === 'default' ? 'default-shape' : 'village'} county: ${scenario.teachers.length} teachers, ${senders} senders, ${receivers} receivers, ${scenario.needs.length} need rows, ${posts} posts against a sender cap of ${cap}`);
+  // The county's solve, step by step, by each path, on the same model (the time to read, derive and build it is printed once).
+  const term = termOf(year, scenario.policy);
+  let t = performance.now();
+  const [input] = countyInputs(scenario, term, eligibilityAll(scenario, term));
+  const model = buildCountyModel(input, scenario.policy);
+  console.log(`county inputs + model: ${Math.round(performance.now() - t)} ms; ${model.variables.length} columns, ${model.constraints.length} rows`);
   const times = {};
   for (const name of solvers) {
-    const solver = await loadSolver(name);
-    const started = performance.now();
-    const { plan, counties } = planScenario(scenario, year, { solver, timeoutMs: 600_000 });
-    times[name] = performance.now() - started;
-    const c = counties[0];
-    console.log(`${name}: ${Math.round(times[name])} ms wall (solve ${c.solve_ms} ms, ${c.solves} solves), solver ${c.solver}, ${c.status}${c.flow_fallback ? `, fallback: ${c.flow_fallback}` : ''}; `
-      + `levels ${c.levels.map((l) => l.value).join(' ')}; sent ${plan.stats.sent}, posts ${plan.stats.gaps_filled}/${plan.stats.gaps_needed}`);
+    t = performance.now();
+    if (name === 'flow') {
+      const answer = solveByFlow(model, scenario.policy, process.env.FLOW_MAX_NODES ? { maxNodes: Number(process.env.FLOW_MAX_NODES) } : {});
+      times[name] = performance.now() - t;
+      console.log(`flow: ${Math.round(times[name])} ms, ${answer.nodes} network solves, ${answer.certified ? `certified, levels ${answer.result.levelValues.map((l) => l.value).join(' ')}` : `not certified (${answer.reason})`}`);
+      if (answer.certified) for (const s of answer.result.steps) console.log(`  ${String(Math.round(s.ms)).padStart(6)} ms  ${s.levels.join(' + ')}  (the plan's network solve)`);
+      continue;
+    }
+    const loaded = await loadSolver(name);
+    const solver = typeof loaded === 'function' ? loaded(model.variables.length) : loaded;
+    const lex = solveLexicographic(model, model.levels, solver, 1_200_000);
+    times[name] = performance.now() - t;
+    console.log(`${name} (${solver.name}): ${Math.round(times[name])} ms, ${lex.status}, levels ${lex.levelValues.map((l) => l.value).join(' ')}`);
+    for (const s of lex.steps) console.log(`  ${String(Math.round(s.ms)).padStart(6)} ms  ${s.answer.padEnd(12)} ${s.levels.join(' + ')}`);
   }
-  if (times.flow && times.auto) console.log(`ratio auto / flow: ${(times.auto / times.flow).toFixed(1)}×`);
+  if (times.flow && times.auto) console.log(`ratio auto / flow (solve only): ${(times.auto / times.flow).toFixed(2)}×`);
 }

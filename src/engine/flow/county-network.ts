@@ -7,12 +7,12 @@
  *          ─rest (cap R1 cap − required)──────┴→ sender ─(keep row)→ sender×main subject ─(class row)→ class
  *   class ─a[c,ρ]→ sender×role×{R5 backbone or not} ─z[s,r,ρ]→ gap (r,ρ) / extras of r
  *   class ─w[c,r,ρ]→ gap (r,ρ) / extras of r                      (personal variables)
- *   R5-level backbone arrivals at a receiver without one pass a node per (r,ρ) with two arcs to the gap:
- *   capacity 1 carrying the R5 reward, and a free one.
+ *   R5-level backbone arrivals at a receiver without one pass a node per (r,ρ): a free arc to the gap, and
+ *   the receiver's gadget (one R5 reward per receiver, see `arrival`).
  *   gap (r,ρ) ─cap net need (posts reward)→ sink;  extras of r ─(extra cap)→ sink;  sink → source.
  *
  * Two rules are not network rows and are relaxed: R2 (backbone ≥ share × sent, a ratio) is dropped, and
- * R5's "a receiver counts once" becomes "once per role". The network's optimum is then an upper bound at
+ * R5's gadget lets one backbone teacher per receiver switch roles. The network's optimum is then an upper bound at
  * every level (see lexicographic-flow.ts for the certificate that makes it exact).
  */
 import { type CountyModel, EXTRA, type Level } from '../model.js';
@@ -25,7 +25,7 @@ export interface NetArc extends ArcSpec {
   readonly vars: readonly string[];
   /** The R1 part of a sender (its flow = required − u1), the gap arc of a gap (flow = needed − s), an R5 reward arc. */
   readonly special?: { kind: 'r1'; sender: string } | { kind: 'r2'; sender: string } | { kind: 'gap'; key: string; role: string }
-    | { kind: 'r5'; receiver: string; role: string };
+    | { kind: 'r5' | 'r5in' | 'r5out'; receiver: string; role: string };
 }
 
 export interface CountyNetwork {
@@ -43,7 +43,7 @@ export type Unsupported = string;
 /**
  * A branch of the search over the relaxed rules (lexicographic-flow.ts): per sender, bounds on how many it
  * sends and the R2 part (backbone teachers rewarded at the R2 level, ⌈share × lo⌉); per R5 receiver, the
- * roles whose arrivals may carry its R5 reward (all when absent).
+ * roles whose backbone arrivals may pass its R5 gadget (all when absent).
  */
 export interface Bounds {
   readonly lo: ReadonlyMap<string, number>;
@@ -71,18 +71,22 @@ export function countyNetwork(model: CountyModel): CountyNetwork | Unsupported {
   const SINK = id('sink');
   const arcs: NetArc[] = [{ from: SINK, to: SOURCE, upper: INF, vars: [] }];
   const r5Receivers = new Set(model.r5.keys());
-  // Where a flow arriving at receiver r in role ρ goes: through the R5 node when it brings an R5 backbone teacher there.
+  // Where a flow arriving at receiver r in role ρ goes: through the node (r,ρ) when it brings an R5 backbone
+  // teacher to a receiver without one. From there a free arc to the gap (r,ρ), and the receiver's R5 gadget:
+  // (r,ρ) → Q_r → (cap 1, the R5 reward) → Z_r → gap (r,ρ') for every such role ρ': one reward per receiver,
+  // whatever the role. Through the gadget one backbone teacher could switch roles — a relaxation; such a
+  // flow is no plan, and the search branches on it (lexicographic-flow.ts).
   const arrival = (r: string, role: string, backbone: boolean) => {
-    if (backbone && r5Receivers.has(r)) {
-      const key = `r5|${r}|${role}`;
-      if (!node.has(key)) {
-        const b = id(key);
-        const to = destination(r, role);
-        arcs.push({ from: b, to, upper: 1, vars: [], special: { kind: 'r5', receiver: r, role } }, { from: b, to, upper: INF, vars: [] });
-      }
-      return node.get(key)!;
-    }
-    return destination(r, role);
+    if (!backbone || !r5Receivers.has(r)) return destination(r, role);
+    const key = `r5|${r}|${role}`;
+    if (node.has(key)) return node.get(key)!;
+    const h = id(key);
+    const to = destination(r, role);
+    arcs.push({ from: h, to, upper: INF, vars: [] });
+    if (!node.has(`r5q|${r}`)) arcs.push({ from: id(`r5q|${r}`), to: id(`r5z|${r}`), upper: 1, vars: [], special: { kind: 'r5', receiver: r, role: '' } });
+    arcs.push({ from: h, to: node.get(`r5q|${r}`)!, upper: INF, vars: [], special: { kind: 'r5in', receiver: r, role } });
+    arcs.push({ from: node.get(`r5z|${r}`)!, to, upper: INF, vars: [], special: { kind: 'r5out', receiver: r, role } });
+    return h;
   };
   const destination = (r: string, role: string) => {
     if (role === EXTRA) {
@@ -221,7 +225,7 @@ export function levelRewards(net: CountyNetwork, model: CountyModel): (level: Le
 /**
  * The network's arcs under a branch's bounds: a sender's [lo, hi] on its sent arc, its R2 part as the
  * capacity of the R2 arc, a split keep row's range on its backbone side (and the rest on the other), and the
- * R5 reward closed for the roles a receiver's branch took away.
+ * R5 gadget closed for the roles a receiver's branch took away.
  */
 export function branchArcs(net: CountyNetwork, bounds: Bounds): ArcSpec[] {
   const specs: ArcSpec[] = net.arcs.map((a) => ({ from: a.from, to: a.to, upper: a.upper, ...(a.lower !== undefined ? { lower: a.lower } : {}) }));
@@ -232,7 +236,7 @@ export function branchArcs(net: CountyNetwork, bounds: Bounds): ArcSpec[] {
   }
   net.arcs.forEach((a, e) => {
     if (a.special?.kind === 'r2') specs[e] = { ...specs[e]!, upper: bounds.r2.get(a.special.sender) ?? 0 };
-    if (a.special?.kind === 'r5' && bounds.r5Roles.get(a.special.receiver)?.has(a.special.role) === false) specs[e] = { ...specs[e]!, upper: 0 };
+    if ((a.special?.kind === 'r5in' || a.special?.kind === 'r5out') && bounds.r5Roles.get(a.special.receiver)?.has(a.special.role) === false) specs[e] = { ...specs[e]!, upper: 0 };
   });
   for (const c of net.crossing) {
     const range = bounds.keep.get(c.key);

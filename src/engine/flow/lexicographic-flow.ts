@@ -3,7 +3,8 @@
  *
  * 1. A network (county-network.ts) holds every rule of the model but two, which it relaxes: R2 becomes
  *    "at least the R2 part of backbone teachers", the part being ⌈share × lo⌉ for a lower bound lo on what
- *    the sender sends, and R5 counts once per (receiver, role) instead of once per receiver. So on every
+ *    the sender sends, and one R5 backbone teacher per receiver may switch roles (the receiver's R5 gadget,
+ *    county-network.ts); a keep row over backbone and other teachers is split over the two. So on every
  *    plan of the model the network's levels are ≥ the model's, level by level.
  * 2. Levels are taken in order: optimise one level's arc rewards, then freeze every arc of non-zero reduced
  *    cost at its bound (complementary slackness: what is left is exactly that level's optimal face, again
@@ -13,7 +14,8 @@
  *    every plan of the branch.
  * 4. Branch and bound over the relaxed rules, in the lexicographic order of level vectors: a sender whose
  *    true R2 shortfall exceeds the network's splits into "sends at most t" (where the R2 part is exact) and
- *    "sends at least t + 1" (a larger part); a receiver rewarded in two roles splits its roles in two halves.
+ *    "sends at least t + 1" (a larger part); a teacher switching roles in a receiver's gadget splits into "the gadget takes that role only" and
+ *    "that role is out of the gadget"; a broken split keep row splits the backbone side's count.
  *    A branch whose bound is not lexicographically above the best plan found is closed. When every branch
  *    is closed the best plan is the model's lexicographic optimum, proven; when the search grows past its
  *    limit, or meets a gap it cannot branch on, the answer is "not certified" and the caller solves the MILP.
@@ -31,7 +33,7 @@ export type FlowAnswer =
   | { readonly certified: false; readonly reason: string; readonly ms: number; readonly nodes: number };
 
 export interface FlowOptions {
-  /** Most branch-and-bound nodes (network solves) before giving the county to the MILP. */
+  /** Most branch-and-bound nodes (network solves) before giving the county to the MILP (default: by network size). */
   readonly maxNodes?: number;
 }
 
@@ -78,7 +80,9 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
     lo: new Map(model.input.senders.map((s) => [s.school.school_id, s.required])),
     hi: new Map(), r2: new Map(model.input.senders.map((s) => [s.school.school_id, part(s.required)])), r5Roles: new Map(), keep: new Map(),
   };
-  const maxNodes = options.maxNodes ?? 16;
+  // A budget of network solves that shrinks with the network (about 2 million arc-solves), 16 to 200:
+  // depends on the input only, so the same input takes the same path.
+  const maxNodes = options.maxNodes ?? Math.max(16, Math.min(200, Math.round(2e6 / net.arcs.length)));
   let best: Node | null = null;
   const stack: { bounds: Bounds; node?: Node }[] = [root === NO_BOUNDS ? { bounds: root, node: first } : { bounds: root }];
   while (stack.length > 0) {
@@ -116,6 +120,15 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
 /** The children of a node whose bound is above its plan (the last one is searched first), or why there are none. */
 function branch(model: CountyModel, rows: ReadonlyMap<string, Constraint>, node: Node, bounds: Bounds, part: (lo: number) => number, num: number, den: number): Bounds[] | string {
   const { net, flow, values } = node;
+  // R5: a backbone teacher switching roles through a receiver's gadget: either the gadget there takes that
+  // teacher's role only (then no switch is possible), or that role is taken out of it.
+  const sw = switched(net, flow);
+  if (sw !== null) {
+    const allowed = bounds.r5Roles.get(sw.receiver) ?? new Set(net.arcs.flatMap((a) => (a.special?.kind === 'r5in' && a.special.receiver === sw.receiver ? [a.special.role] : [])));
+    const only: Bounds = { ...bounds, r5Roles: new Map([...bounds.r5Roles, [sw.receiver, new Set([sw.role])]]) };
+    const without: Bounds = { ...bounds, r5Roles: new Map([...bounds.r5Roles, [sw.receiver, new Set([...allowed].filter((k) => k !== sw.role))]]) };
+    return [without, only];
+  }
   // A keep row split over the two sides and broken: the backbone side's count is v; either fewer or at least v.
   for (const c of net.crossing) {
     const [bb, other] = c.arcs.map((e) => (e < 0 ? 0 : flow[e]!)) as [number, number];
@@ -142,19 +155,20 @@ function branch(model: CountyModel, rows: ReadonlyMap<string, Constraint>, node:
     const atLeast: Bounds = { ...bounds, lo: new Map([...bounds.lo, [sid, Math.max(lo, t + 1)]]), r2: new Map([...bounds.r2, [sid, part(Math.max(lo, t + 1))]]) };
     return [atMost, atLeast];
   }
-  // R5: a receiver rewarded in two roles.
-  const rewarded = new Map<string, string[]>();
-  net.arcs.forEach((a, e) => {
-    if (a.special?.kind === 'r5' && flow[e]! > 0) rewarded.set(a.special.receiver, [...(rewarded.get(a.special.receiver) ?? []), a.special.role]);
-  });
-  for (const [r, roles] of rewarded) {
-    if (roles.length < 2) continue;
-    const allowed = bounds.r5Roles.get(r) ?? new Set(net.arcs.flatMap((a) => (a.special?.kind === 'r5' && a.special.receiver === r ? [a.special.role] : [])));
-    const half = Math.ceil(roles.length / 2);
-    const without = (drop: readonly string[]): Bounds => ({ ...bounds, r5Roles: new Map([...bounds.r5Roles, [r, new Set([...allowed].filter((k) => !drop.includes(k)))]]) });
-    return [without(roles.slice(half)), without(roles.slice(0, half))];
-  }
   return 'a relaxation gap with no rule to branch on';
+}
+
+/** A receiver whose gadget carries a teacher of one role into a gap of another, with the teacher's role. */
+function switched(net: CountyNetwork, flow: Float64Array): { receiver: string; role: string } | null {
+  const into = new Map<string, string>();
+  const out = new Map<string, string>();
+  net.arcs.forEach((a, e) => {
+    if (flow[e] === 0) return;
+    if (a.special?.kind === 'r5in') into.set(a.special.receiver, a.special.role);
+    if (a.special?.kind === 'r5out') out.set(a.special.receiver, a.special.role);
+  });
+  for (const [r, role] of into) if (out.get(r) !== role) return { receiver: r, role };
+  return null;
 }
 
 function sum(row: Constraint, values: ReadonlyMap<string, number>): number {
@@ -189,7 +203,9 @@ function solveNode(model: CountyModel, shared: Shared, bounds: Bounds): Node | n
   const flow = new Float64Array(net.arcs.length);
   for (let e = 0; e < flow.length; e++) flow[e] = ns.flowOf(e);
   const values = modelValues(model, shared.rows, flow, net);
-  if (net.crossing.some((c) => c.arcs.reduce((n, e) => n + (e < 0 ? 0 : flow[e]!), 0) > c.left)) return { net, flow, values, bound, levels: null, steps };
+  if (net.crossing.some((c) => c.arcs.reduce((n, e) => n + (e < 0 ? 0 : flow[e]!), 0) > c.left) || switched(net, flow) !== null) {
+    return { net, flow, values, bound, levels: null, steps };
+  }
   const levels = model.levels.map((l) => Math.round(levelValue(l, values)));
   if (bounds === NO_BOUNDS && levels.some((v, i) => v > bound[i]!)) {
     // Cannot happen while the network relaxes the model; if it did, no bound here would be one. (In a branch
