@@ -80,9 +80,9 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
     lo: new Map(model.input.senders.map((s) => [s.school.school_id, s.required])),
     hi: new Map(), r2: new Map(model.input.senders.map((s) => [s.school.school_id, part(s.required)])), r5Roles: new Map(), keep: new Map(),
   };
-  // A budget of network solves that shrinks with the network (about 2 million arc-solves), 16 to 200:
+  // A budget of network solves that shrinks with the network (about a million arc-solves), 16 to 64:
   // depends on the input only, so the same input takes the same path.
-  const maxNodes = options.maxNodes ?? Math.max(16, Math.min(200, Math.round(2e6 / net.arcs.length)));
+  const maxNodes = options.maxNodes ?? Math.max(16, Math.min(64, Math.round(1e6 / net.arcs.length)));
   let best: Node | null = null;
   const stack: { bounds: Bounds; node?: Node }[] = [root === NO_BOUNDS ? { bounds: root, node: first } : { bounds: root }];
   while (stack.length > 0) {
