@@ -82,6 +82,7 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
   };
   // A budget of network solves that shrinks with the network (about a million arc-solves), 16 to 64:
   // depends on the input only, so the same input takes the same path.
+  const asModel = { sense: 'max' as const, objective: new Map<string, number>(), variables: model.variables, constraints: model.constraints };
   const maxNodes = options.maxNodes ?? Math.max(16, Math.min(64, Math.round(1e6 / net.arcs.length)));
   let best: Node | null = null;
   const stack: { bounds: Bounds; node?: Node }[] = [root === NO_BOUNDS ? { bounds: root, node: first } : { bounds: root }];
@@ -96,7 +97,13 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
     }
     if (node === null) continue;
     if (typeof node === 'string') return fail(node);
-    if (node.levels !== null && (best === null || above(node.levels, best.levels!))) best = node;
+    if (node.levels !== null && (best === null || above(node.levels, best.levels!))) {
+      // A plan must keep every row of the model before it may prune anything. The network holds every row
+      // it knows; a row it does not know (a rule added to model.ts but not here) sends the county to the MILP.
+      const problem = solutionProblem(asModel, node.values);
+      if (problem !== null) return fail(`the network's plan breaks a row of the model: ${problem}`);
+      best = node;
+    }
     if (best !== null && !above(node.bound, best.levels!)) continue;
     const children = branch(model, shared.rows, node, task.bounds, part, num, den);
     // FLOW_DEBUG=1: the search's course on stderr (bound, plan, best, what it branches on).
@@ -105,9 +112,6 @@ export function solveByFlow(model: CountyModel, policy: Policy, options: FlowOpt
     stack.push(...children.map((bounds) => ({ bounds })));
   }
   if (best === null) return { certified: true, nodes, result: { status: 'infeasible', values: new Map(), levelValues: [], steps: [], ms: performance.now() - started } };
-  // The plan is a plan of the model: every row holds (a safety net; the network's construction promises it).
-  const problem = solutionProblem({ sense: 'max', objective: new Map(), variables: model.variables, constraints: model.constraints }, best.values);
-  if (problem !== null) throw new Error(`${model.input.county}: the network's plan breaks the model: ${problem}`);
   return {
     certified: true, nodes,
     result: {

@@ -1,11 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { checkPlan } from '../../../src/check/check.js';
+import { solveByFlow } from '../../../src/engine/flow/lexicographic-flow.js';
 import { flowSolver } from '../../../src/engine/flow/solver.js';
+import { buildCountyModel } from '../../../src/engine/model.js';
 import { loadHighsSolver } from '../../../src/engine/highs.js';
 import { planScenario } from '../../../src/engine/plan.js';
 import type { Solver } from '../../../src/engine/solver.js';
 import { loadSolver } from '../../../src/engine/solvers.js';
 import { generateScenario } from '../../../src/generate/index.js';
+import { inputsOf } from '../builders.js';
 
 let highs: Solver;
 beforeAll(async () => {
@@ -41,3 +44,14 @@ it('loadSolver("flow") falls back to the MILP path and says why in the county st
   expect(result.plan.stats.optimal).toBe(true);
   expect(checkPlan(weighted, result.plan)).toEqual([]);
 }, 60_000);
+
+it('a row of the model the network does not know sends the county to the MILP instead of a plan that breaks it', () => {
+  const s = generateScenario({ counties: 1, teachers: 150, seed: 1, year: 2019 });
+  const model = buildCountyModel(inputsOf(s)[0]!, s.policy);
+  const everyone = new Map([...model.classVars.values()].flat().map((v) => [v.name, 1]));
+  const ruled = { ...model, constraints: [...model.constraints, { name: 'nobody_goes', terms: everyone, max: 0 }] };
+  expect(solveByFlow(model, s.policy).certified).toBe(true);
+  const answer = solveByFlow(ruled, s.policy);
+  expect(answer.certified).toBe(false);
+  if (!answer.certified) expect(answer.reason).toMatch(/nobody_goes/);
+});
