@@ -19,6 +19,8 @@ const TOTALS: Shape = { school_id: true, name: true, county: true, tier: true, s
 
 const PLAN: Shape = {
   plan_year: true,
+  policy_overrides: ANY_NAMES,
+  warnings: [{ kind: true, message: true, '*': true }],
   period: { start: true, end: true },
   assignments: [ASSIGNMENT],
   senders: [{ school_id: true, eligible: true, required: true, sent: true, backbone_sent: true, backbone_required: true, met: true, why: true, cap: true, name: true, county: true }],
@@ -30,7 +32,7 @@ const PLAN: Shape = {
     teachers: true, eligible: true, sent: true, gaps_needed: true, gaps_filled: true, solve_ms: true, optimal: true,
     solver: true, variables: true, constraints: true, objective: ANY_NAMES, check: true,
     counties: [{ county: true, teachers: true, classes: true, variables: true, constraints: true, solver: true, solve_ms: true, solves: true, status: true, mip_gap: true }],
-    needs_mode: true, needs_from_norms: true, changed: true, provisional_sent: true,
+    needs_mode: true, needs_from_norms: true, changed: true, provisional_sent: true, solve_ms_summed: true,
   },
   allowance_totals: { schools: [TOTALS], counties: [TOTALS], all: TOTALS },
   title_warnings: [{

@@ -123,6 +123,21 @@ export function overriddenKeys(sets: readonly string[]): string[] {
   return sets.filter((s) => s.indexOf('=') > 0).map((s) => s.slice(0, s.indexOf('=')).trim());
 }
 
+/** `--set` overrides as plan.json records them: `{ "rotation.min_share": 0.15 }` (later sets of a key win). */
+export function overridesRecord(sets: readonly string[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const s of sets) {
+    const eq = s.indexOf('=');
+    if (eq > 0) out[s.slice(0, eq).trim()] = parseValue(s.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** The recorded overrides back as `key=value` texts that applyOverrides reads to the same values. */
+export function overrideSets(record: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(record).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+}
+
 /** Reads policy.json text. */
 export function policyJsonText(text: string, file: string): Record<string, Json> {
   try {

@@ -33,8 +33,16 @@ export interface ReadResult {
 }
 
 const REQUIRED: readonly TableName[] = ['schools', 'teachers', 'needs'];
-/** Sheet names accepted in a workbook, besides the English ones. */
-const SHEET_ZH: Record<TableName | ReviewTableName, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定', objections: '异议' };
+/** Sheet names accepted in a workbook, besides the English ones (the first is the one messages give). */
+const SHEET_ZH: Record<TableName | ReviewTableName, readonly string[]> = {
+  schools: ['学校', '学校名册', '学校名单', '学校信息', '学校情况'],
+  teachers: ['教师', '教师名册', '教师名单', '教师信息', '教职工名册', '花名册'],
+  needs: ['缺编', '缺编情况', '学科缺编', '缺编岗位', '岗位需求'],
+  history: ['轮岗历史', '交流历史', '历年轮岗', '轮岗记录', '交流记录'],
+  locks: ['锁定', '锁定名单', '已定事项'],
+  objections: ['异议', '异议名单', '异议申请'],
+};
+const POLICY_SHEETS = ['policy', '政策', '政策参数', '参数'];
 /** Every table a scenario may hold: FORMAT.md's five, then objections.csv (optional, read by `rotation replan`). */
 const ALL_TABLES: readonly (TableName | ReviewTableName)[] = [...TABLE_NAMES, 'objections'];
 type AnyTable = TableName | ReviewTableName;
@@ -90,16 +98,19 @@ async function readWorkbook(path: string): Promise<Sources> {
   const sheets = new Map([...await readWorkbookTables(bytes, file)].map(([name, sheet]) => [name.trim().toLowerCase(), sheet]));
   const tables: Partial<Record<AnyTable, RawTable>> = {};
   const problems: InputProblem[] = [];
+  const found = [...sheets.keys()].map((k) => `"${k}"`).join(', ');
   for (const name of ALL_TABLES) {
-    const sheet = sheets.get(name) ?? sheets.get(SHEET_ZH[name]);
+    const sheet = [name, ...SHEET_ZH[name]].map((n) => sheets.get(n)).find((x) => x !== undefined);
     if (sheet === undefined) {
-      if ((REQUIRED as readonly AnyTable[]).includes(name)) problems.push({ file, message: `缺少工作表 ${name} (${SHEET_ZH[name]}) / required sheet is missing` });
+      if ((REQUIRED as readonly AnyTable[]).includes(name)) {
+        problems.push({ file, message: `缺少工作表 ${name} (${SHEET_ZH[name].join(' / ')}) / required sheet is missing; 工作簿中的工作表 / the workbook has: ${found}` });
+      }
     } else if (sheet.headers.length === 0) {
       problems.push({ file: sheet.file, message: '工作表为空 / the sheet is empty (a header row is needed)' });
     } else tables[name] = sheet;
   }
   const beside = join(path, '..', 'policy.json');
-  const policySheet = sheets.get('policy') ?? sheets.get('政策');
+  const policySheet = POLICY_SHEETS.map((n) => sheets.get(n)).find((x) => x !== undefined);
   // The header row is optional on the policy sheet: its first line may already be a key,value pair.
   if (policySheet) {
     // Every value of the policy sheet is read: a formula without a value there is never taken as blank, and its row is left out.

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { columnLetter, type InputProblem } from '../domain/errors.js';
+import { isMonthOnlyDate } from '../domain/cells.js';
 import { type Column, COLUMNS, type ReviewTableName, type TableName } from '../domain/tables.js';
 import type { RawTable } from './raw-table.js';
 
@@ -15,7 +16,7 @@ export interface ReadTable<T> {
   readonly problems: InputProblem[];
   /** Columns we do not know; kept out of the model, reported to the user. */
   readonly unknownColumns: string[];
-  /** Things the user should know that are not errors (formulas without a value in optional columns). */
+  /** Things the user should know that are not errors: formulas without a value in optional columns, a month without a day taken as its 1st — each naming the cell. */
   readonly warnings: string[];
 }
 
@@ -98,6 +99,8 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName |
   const formulas = uncomputedFindings(raw, index, cols);
   if (problems.length > 0) return { rows: [], lines: [], headers, problems: [...problems, ...formulas.problems], unknownColumns, warnings: [] };
 
+  const warnings: string[] = [...formulas.warnings];
+
   const rows: z.output<S>[] = [];
   const lines: number[] = [];
   raw.rows.forEach((cells, r) => {
@@ -112,6 +115,12 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName |
       problems.push({ file: raw.file, row: line, column: columnLetter(first), message: `此行比表头多 ${extra.length} 个单元格 / this row has more cells than the header: ${extra.join(', ')}` });
     }
     const parsed = schema.safeParse(record);
+    for (const [key, i] of index) {
+      const cell = (cells[i] ?? '').trim();
+      if (!key.endsWith('_date') || !isMonthOnlyDate(cell)) continue;
+      const h = headers[key]!;
+      warnings.push(`${raw.file}, row ${line}, column ${h.header} (${h.column}): "${cell}" 只有年月，按当月 1 日计 / gives a month only: read as its 1st day`);
+    }
     if (parsed.success) {
       rows.push(parsed.data);
       lines.push(line);
@@ -126,5 +135,5 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName |
   // A formula's own problem says more than the "required" one its blank cell also raised: it comes first for its cell.
   const own = new Set(formulas.problems.map((p) => `${p.row}|${p.column}`));
   const rest = problems.filter((p) => !own.has(`${p.row}|${p.column}`));
-  return { rows, lines, headers, problems: [...formulas.problems, ...rest].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), unknownColumns, warnings: formulas.warnings };
+  return { rows, lines, headers, problems: [...formulas.problems, ...rest].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), unknownColumns, warnings };
 }

@@ -15,7 +15,7 @@
  * written scenarios. A failure of the file system (full, read-only, no
  * permission) is an OutputError naming the file and the reason in words.
  */
-import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputError, outputErrorOf } from './output-error.js';
 
@@ -94,10 +94,21 @@ export async function writeTree(dir: string, files: ReadonlyMap<string, string |
   const temp = await mkdtemp(existing === undefined ? join(parent, `.${basename(target)}.tmp-`) : join(target, TEMP_INSIDE))
     .catch((err: unknown) => { throw outputErrorOf(err, dir, true); });
   try {
+    // mkdtemp makes a private (0700) folder; the folder the user gets has the mode their umask gives.
+    await chmod(temp, await umaskFolderMode(temp)).catch((err: unknown) => { throw outputErrorOf(err, dir, true); });
     await writeAll(temp, dir, files);
     if (existing === undefined) await move(temp, target).catch((err: unknown) => { throw outputErrorOf(err, dir); });
     else await replaceEntries(temp, target, dir);
   } finally {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** The mode a plain mkdir gives under the process's umask (read from a probe folder: process.umask() is deprecated). */
+async function umaskFolderMode(inside: string): Promise<number> {
+  const probe = join(inside, '.mode-probe');
+  await mkdir(probe);
+  const mode = (await stat(probe)).mode & 0o7777;
+  await rm(probe, { recursive: true });
+  return mode;
 }
