@@ -52,17 +52,17 @@ export async function generateToDisk(args: GenerateArgs): Promise<GenerateSummar
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
   command: 'generate',
-  describe: 'write a synthetic scenario: --counties N --teachers M, or --preset wenzhou (the city at its 2018 size)',
+  describe: '生成模拟场景：--counties N --teachers M，或 --preset wenzhou（2018 年规模的温州全市）',
   builder: (y) => y
-    .option('counties', { type: 'number', describe: 'how many counties' })
-    .option('teachers', { type: 'number', describe: `teachers in all (at least ${MIN_TEACHERS_PER_COUNTY} per county)` })
-    .option('seed', { type: 'number', demandOption: true, describe: 'random seed: the same seed writes the same scenario' })
-    .option('out', { type: 'string', demandOption: true, describe: 'output folder (created; our files in it are replaced)' })
-    .option('year', { type: 'number', default: 2019, describe: 'plan year the roster, history and eligibility refer to' })
-    .option('preset', { choices: ['wenzhou'] as const, describe: 'Wenzhou 2018: 11 counties, 901 schools, 58 400 teachers' })
-    .option('scale', { type: 'number', default: 1, describe: 'with --preset: multiply schools and teachers' })
-    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'headers and labels in Chinese or English' })
-    .option('format', { choices: ['csv', 'xlsx'] as const, default: 'csv' as const, describe: 'a folder of CSV files, or one scenario.xlsx' })
+    .option('counties', { type: 'number', describe: '县的个数' })
+    .option('teachers', { type: 'number', describe: `教师总数（每县至少 ${MIN_TEACHERS_PER_COUNTY} 人）` })
+    .option('seed', { type: 'number', demandOption: true, describe: '随机种子：同一种子生成同一场景' })
+    .option('out', { type: 'string', demandOption: true, describe: '输出文件夹（自动创建；其中同名文件会被替换）' })
+    .option('year', { type: 'number', default: 2019, describe: '名册、历史和交流资格所对应的计划年度' })
+    .option('preset', { choices: ['wenzhou'] as const, describe: '温州 2018：11 个县市区，901 所学校，58 400 名教师' })
+    .option('scale', { type: 'number', default: 1, describe: '与 --preset 一起用：学校和教师数的倍数' })
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '表头和标签用中文或英文' })
+    .option('format', { choices: ['csv', 'xlsx'] as const, default: 'csv' as const, describe: 'CSV 文件夹，或一个 scenario.xlsx' })
     .check((a) => {
       if (!Number.isInteger(a.seed)) throw new Error('--seed must be a whole number');
       if (a.preset !== undefined) return true;
