@@ -25,6 +25,12 @@ export function internalErrorLine(err: unknown): string {
     + '请把所用命令和这行信息报告给维护者（见 README「报告问题」），加 --debug 可附上详细堆栈 / please report the command and this line to the maintainers (README, "Reporting a problem"); --debug adds the stack.';
 }
 
+/** An error of the operating system (ENOENT, EACCES, ENOTDIR, ENOSPC, …) from a file system call. */
+function isSystemError(err: unknown): err is NodeJS.ErrnoException {
+  const e = err as NodeJS.ErrnoException | null;
+  return e instanceof Error && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.syscall === 'string';
+}
+
 /** Runs a command body; its number is the exit code. Errors are printed for people. */
 export async function run(body: () => Promise<number>): Promise<void> {
   try {
@@ -33,6 +39,12 @@ export async function run(body: () => Promise<number>): Promise<void> {
     if (err instanceof InputError) {
       const n = err.problems.length;
       process.stderr.write(`${styleText('red', `输入有误 / bad input (${n} problem${n === 1 ? '' : 's'}):`)}\n${err.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    if (isSystemError(err)) {
+      // A folder that cannot be written, a disk that is full: the machine's or the path's problem, not a bug.
+      process.stderr.write(`${styleText('red', '无法读写文件 / cannot read or write a file:')} ${err.message}\n`);
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }

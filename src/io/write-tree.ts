@@ -10,6 +10,7 @@
  */
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../domain/errors.js';
 
 /** Puts `files` (relative path with `/` → content) into `dir`. */
 export async function writeTree(dir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
@@ -17,7 +18,7 @@ export async function writeTree(dir: string, files: ReadonlyMap<string, string |
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   const existing = await stat(target).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) throw new Error(`${dir} exists and is not a folder`);
+  if (existing !== undefined && !existing.isDirectory()) throw new InputError([{ file: dir, message: '输出位置已有同名文件，不是文件夹 / exists and is not a folder' }]);
   const temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
   try {
     for (const [name, content] of files) {
@@ -34,7 +35,7 @@ export async function writeTree(dir: string, files: ReadonlyMap<string, string |
     for (const entry of entries) {
       const ours = await stat(join(temp, entry));
       if (!ours.isDirectory() && (await stat(join(target, entry)).catch(() => undefined))?.isDirectory()) {
-        throw new Error(`${join(dir, entry)} is a folder, not a file`);
+        throw new InputError([{ file: join(dir, entry), message: '此处是文件夹，无法写入同名文件 / is a folder, not a file' }]);
       }
     }
     const old = join(temp, '.replaced');

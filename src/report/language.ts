@@ -7,7 +7,7 @@
 export type Lang = 'zh' | 'en';
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-const SEPARATORS = [': ', '; ', '；', '：', ', '] as const;
+const SEPARATORS = [': ', '; ', '；', '：', ', ', '，'] as const;
 
 /**
  * The terminal's language: the flag when given, else the locale's
@@ -47,8 +47,12 @@ export function inLanguage(text: string, lang: Lang): string {
 }
 
 function splitPoint(piece: string): { at: number; sep: string } | null {
+  return lastSplit(piece, SEPARATORS) ?? lastSplit(piece, [' ']);
+}
+
+function lastSplit(piece: string, separators: readonly string[]): { at: number; sep: string } | null {
   let best: { at: number; sep: string } | null = null;
-  for (const sep of SEPARATORS) {
+  for (const sep of separators) {
     for (let at = piece.indexOf(sep); at >= 0; at = piece.indexOf(sep, at + 1)) {
       if (CJK.test(piece.slice(0, at))) continue;
       if (!CJK.test(piece.slice(at + sep.length))) continue;
@@ -58,4 +62,4 @@ function splitPoint(piece: string): { at: number; sep: string } | null {
   return best;
 }
 
-const englishSeparator = (sep: string) => (sep === '；' ? '; ' : sep === '：' ? ': ' : sep);
+const englishSeparator = (sep: string) => ({ '；': '; ', '：': ': ', '，': ', ' } as Record<string, string>)[sep] ?? sep;
