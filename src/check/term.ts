@@ -1,4 +1,4 @@
-/** The term a plan covers, derived from its plan year and the policy (FORMAT.md "Precise meanings"). */
+/** The term a plan covers, derived from its plan year and the policy (docs/format.md "Precise meanings"). */
 import { addDays, addYears, format, parseISO } from 'date-fns';
 import type { Policy } from '../domain/policy.js';
 

@@ -1,6 +1,6 @@
 /**
  * Zod schemas for one spreadsheet cell (always read as text). They accept the
- * spellings of FORMAT.md and turn them into plain values; their messages are
+ * spellings of docs/format.md and turn them into plain values; their messages are
  * written for a clerk, in Chinese and English.
  */
 import { isExists } from 'date-fns';
@@ -66,7 +66,7 @@ const DATE_SPELLINGS = [
   /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
 ];
 
-/** Parses the three date spellings of FORMAT.md into "YYYY-MM-DD"; undefined if not a real date. */
+/** Parses the three date spellings of docs/format.md into "YYYY-MM-DD"; undefined if not a real date. */
 export function parseDateText(v: string): string | undefined {
   for (const re of DATE_SPELLINGS) {
     const m = re.exec(v);

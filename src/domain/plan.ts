@@ -1,5 +1,5 @@
 /**
- * plan.json, exactly as FORMAT.md gives it (snake_case, stable field names),
+ * plan.json, exactly as docs/format.md gives it (snake_case, stable field names),
  * plus optional extensions. The checker reads plans through this schema, so a
  * plan edited by hand is validated too.
  */

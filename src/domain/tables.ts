@@ -1,5 +1,5 @@
 /**
- * The five scenario tables of FORMAT.md: their columns (English and Chinese
+ * The five scenario tables of docs/format.md: their columns (English and Chinese
  * headers — the glossary), which are required, and the zod schema of a row.
  * A row arrives as a record of cell texts keyed by the English column name.
  */
@@ -62,7 +62,7 @@ export const COLUMNS: Readonly<Record<TableName | ReviewTableName, readonly Colu
   }),
 };
 
-/** Subject codes known to a scenario: FORMAT.md's plus the policy's `subjects`. */
+/** Subject codes known to a scenario: docs/format.md's plus the policy's `subjects`. */
 export function subjectList(extra: Readonly<Record<string, string>>): CodeList<string> {
   return { codes: [...SUBJECTS.codes, ...Object.keys(extra)], zh: { ...SUBJECTS.zh, ...extra }, aliases: SUBJECTS.aliases };
 }

@@ -35,7 +35,7 @@ export interface ReadResult {
 const REQUIRED: readonly TableName[] = ['schools', 'teachers', 'needs'];
 /** Sheet names accepted in a workbook, besides the English ones. */
 const SHEET_ZH: Record<TableName | ReviewTableName, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定', objections: '异议' };
-/** Every table a scenario may hold: FORMAT.md's five, then objections.csv (optional, read by `rotation replan`). */
+/** Every table a scenario may hold: docs/format.md's five, then objections.csv (optional, read by `rotation replan`). */
 const ALL_TABLES: readonly (TableName | ReviewTableName)[] = [...TABLE_NAMES, 'objections'];
 type AnyTable = TableName | ReviewTableName;
 

@@ -1,5 +1,5 @@
 /**
- * A Scenario → a scenario folder in FORMAT.md's layout: schools.csv,
+ * A Scenario → a scenario folder in docs/format.md's layout: schools.csv,
  * teachers.csv, needs.csv, history.csv, locks.csv (header only when empty)
  * and policy.json with every key. UTF-8 with BOM so Excel shows the Chinese.
  */

@@ -110,7 +110,7 @@ describe('one language per line', () => {
 });
 
 describe('a terminal that speaks in summaries', () => {
-  it('on a generated city: one line per county and ten shortfalls, the full list in the workbook; --json --verbose all of them as data', async () => {
+  it('on a generated city: one line per county and ten shortfalls, the full list in the workbook; --json --verbose all of them as data', { timeout: 300_000 }, async () => {
     const city = join(dir, 'city');
     await writeScenario(city, generateWenzhou({ seed: 1, year: 2019, scale: 0.05 }), { lang: 'zh' });
     const out = join(dir, 'city-plan');
