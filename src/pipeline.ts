@@ -78,7 +78,11 @@ export function checked(scenario: Scenario, plan: Plan): CheckedPlan {
   return { plan, violations };
 }
 
-/** Number of counties of a scenario. */
+/**
+ * Number of counties of a scenario.
+ *
+ * @example countyCount((await readScenario('scenarios/lucheng-demo')).scenario) // 1
+ */
 export const countyCount = (scenario: Scenario) => new Set(scenario.schools.map((s) => s.county)).size;
 
 /**
@@ -92,7 +96,11 @@ export function scenarioWithNeeds(scenario: Scenario, year: number, mode: NeedsM
   return applyNeedsMode(scenario, termOf(year, scenario.policy), mode).scenario;
 }
 
-/** A saved plan's needs mode: the flag when given, else plan.json `stats.needs_mode`, else needs.csv only. */
+/**
+ * A saved plan's needs mode: the flag when given, else plan.json `stats.needs_mode`, else needs.csv only.
+ *
+ * @example planNeedsMode(await readPlanFile('out/plan.json'), undefined) // 'auto'
+ */
 export function planNeedsMode(plan: Plan, flag: NeedsMode | undefined): NeedsMode {
   const said = plan.stats['needs_mode'];
   return flag ?? (typeof said === 'string' && (NEEDS_MODES as readonly string[]).includes(said) ? said as NeedsMode : 'file');

@@ -14,7 +14,11 @@ export interface WriteOptions {
   readonly lang: Lang;
 }
 
-/** The files of a scenario folder, name → text. */
+/**
+ * The files of a scenario folder, name → text.
+ *
+ * @example [...scenarioFiles(scenario, { lang: 'zh' }).keys()] // ['schools.csv', 'teachers.csv', …]
+ */
 export function scenarioFiles(scenario: Scenario, options: WriteOptions): Map<string, string> {
   const tables = scenarioTables(scenario, options.lang);
   const files = new Map<string, string>();

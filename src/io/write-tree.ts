@@ -12,7 +12,11 @@ import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/pr
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
 
-/** Puts `files` (relative path with `/` → content) into `dir`. */
+/**
+ * Puts `files` (relative path with `/` → content) into `dir`.
+ *
+ * @example await writeTree('out', new Map([['plan.json', text]]))
+ */
 export async function writeTree(dir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const target = resolve(dir);
   const parent = dirname(target);
