@@ -29,6 +29,7 @@ import { compareFigures, type CompareFigures } from './report/compare.js';
 import { planDiff } from './report/diff.js';
 import type { PlanChange } from './review/changes.js';
 import { scenarioForCheck } from './review/plan-locks.js';
+import { recordOverrides } from './cli/plan-policy.js';
 import { replanScenario } from './review/replan.js';
 import { type Candidate, suggestCandidates } from './review/suggest.js';
 
@@ -41,6 +42,8 @@ export interface SolveSettings {
   readonly jobs?: number | undefined;
   /** Collect every model handed to the solver (for `--export-lp`). */
   readonly exportLp?: boolean;
+  /** The `--set` overrides the scenario was read with: plan.json records them (policy_overrides). */
+  readonly sets?: readonly string[];
 }
 
 /** Told about each county as it is solved (the CLI draws a progress bar with it). */
@@ -157,7 +160,7 @@ export async function planYear(scenario: Scenario, year: number, settings: Solve
   } finally {
     progress.end();
   }
-  return { ...checked(scenario, extendPlan(scenario, result.plan)), result, models };
+  return { ...checked(scenario, recordOverrides(extendPlan(scenario, result.plan), settings.sets ?? [])), result, models };
 }
 
 /** One year of a multi-year run: the scenario as it stood that year, and its checked plan. */
@@ -213,7 +216,7 @@ export interface CheckedReplan extends CheckedPlan {
  * final.changes.length; // 6
  */
 export async function replanYear(
-  scenario: Scenario, provisional: Plan, options: { readonly year?: number; readonly needs?: NeedsMode; readonly solver?: SolverName; readonly timeoutMs?: number; readonly planFile?: string } = {},
+  scenario: Scenario, provisional: Plan, options: { readonly year?: number; readonly needs?: NeedsMode; readonly solver?: SolverName; readonly timeoutMs?: number; readonly planFile?: string; readonly sets?: readonly string[] } = {},
 ): Promise<CheckedReplan> {
   const year = options.year ?? provisional.plan_year;
   if (year !== provisional.plan_year) {
@@ -222,7 +225,7 @@ export async function replanYear(
   const withNeeds = scenarioForPlanNeeds(scenario, provisional, options.needs);
   const solver = await loadSolver(options.solver ?? 'auto');
   const result = replanScenario(withNeeds, provisional, year, { solver, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-  return { ...checked(result.scenario, result.plan), changes: result.changes, scenario: result.scenario };
+  return { ...checked(result.scenario, recordOverrides(result.plan, options.sets ?? [])), changes: result.changes, scenario: result.scenario };
 }
 
 /**

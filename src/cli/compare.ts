@@ -50,7 +50,7 @@ export function compareText(columns: readonly CompareColumn[], lang: Lang): stri
 export const compareCommand: CommandModule<object, Args> = {
   command: 'compare <scenario>',
   describe: '假设分析：按场景自身政策和每个变体分别编制，并排列出各项数字',
-  builder: (y) => langOption(solveOptions(yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' }), true)))
+  builder: (y) => langOption(solveOptions(yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' }))))
     .option('set', { type: 'string', array: true, default: [] as string[], describe: '每个 --set 是一个变体，如 --set rotation.min_share=0.15' })
     .option('variant', { type: 'string', array: true, default: [] as string[], describe: '含多个设置的变体："名称: min_share=0.15,backbone_min_share=0.3"' })
     .option('encoding', { choices: ['auto', 'utf8', 'gbk'] as const, default: 'auto' as const, describe: 'CSV 文件编码（auto 自动区分 UTF-8 与 GBK/GB18030）' })

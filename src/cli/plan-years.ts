@@ -13,6 +13,7 @@ import { planSummary } from '../report/plan-summary.js';
 import type { PlanArgs } from './plan.js';
 import { solveSettings } from './options.js';
 import { fullListAt, planHead, summaryBody, summaryJson, violationLine } from './plan-text.js';
+import { warningLines } from './plan-policy.js';
 import { progress } from './progress.js';
 import { EXIT_OK, EXIT_SHORTFALL } from './run.js';
 
@@ -34,7 +35,7 @@ export function parseYears(text: string): number[] {
 export async function planYearsCommand(scenario: Scenario, years: readonly number[], args: PlanArgs, lang: Lang): Promise<number> {
   const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
   const exportLp = args['export-lp'];
-  const result = await planYears(scenario, years, solveSettings(args, exportLp !== undefined), (year) => progress(process.stderr, { quiet: args.quiet, label: `${year} ` }));
+  const result = await planYears(scenario, years, { ...solveSettings(args, exportLp !== undefined), sets: args.set }, (year) => progress(process.stderr, { quiet: args.quiet, label: `${year} ` }));
   // Everything is built in memory first: a failure in any year leaves DIR as it was.
   const files = await yearsOutputFiles(result, { lang: args.lang ?? 'zh', csv: args.csv });
   if (exportLp !== undefined) {
@@ -55,6 +56,8 @@ export async function planYearsCommand(scenario: Scenario, years: readonly numbe
   for (const y of result.years) {
     const dir = join(args.out, String(y.plan.plan_year));
     lines.push(planHead(y.plan, join(dir, 'plan.json'), lang), ...summaryBody(planSummary(y.scenario, y.plan), lang, args.verbose, fullListAt(dir, lang)));
+    const warned = warningLines(y.plan).replace(/\n$/, '');
+    if (warned !== '') lines.push(warned);
     for (const v of y.violations) process.stderr.write(`${violationLine(v, lang, `${y.plan.plan_year} `)}\n`);
   }
   lines.push(lang === 'zh'

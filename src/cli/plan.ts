@@ -15,6 +15,7 @@ import { csvOption, langOption, scenarioOptions, solveOptions, solveSettings, su
 import { fullListAt, planHead, summaryBody, summaryJson, violationLine } from './plan-text.js';
 import { parseYears, planYearsCommand } from './plan-years.js';
 import { progress } from './progress.js';
+import { warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 export interface PlanArgs {
@@ -51,7 +52,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     if (args.years !== undefined) return planYearsCommand(scenario, parseYears(args.years), args, lang);
     const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
     const shown = progress(process.stderr, { quiet: args.quiet || countyCount(scenario) < 2 });
-    const year = await planYear(scenario, args.year!, solveSettings(args, args['export-lp'] !== undefined), shown);
+    const year = await planYear(scenario, args.year!, { ...solveSettings(args, args['export-lp'] !== undefined), sets: args.set }, shown);
     if (args['export-lp'] !== undefined) {
       await writeTree(args['export-lp'], lpExportFiles(year));
       say(`  wrote ${year.models.length} LP file(s) into ${args['export-lp']}`);
@@ -64,7 +65,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       process.stdout.write(`${JSON.stringify(summaryJson(scenario, plan, violations, path, args.verbose), null, 2)}\n`);
     } else {
       const lines = [planHead(plan, path, lang), ...summaryBody(planSummary(scenario, plan), lang, args.verbose, fullListAt(args.out, lang))];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      process.stdout.write(`${lines.join('\n')}\n${warningLines(plan)}`);
     }
     for (const v of violations) process.stderr.write(`${violationLine(v, lang)}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;

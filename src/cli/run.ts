@@ -4,9 +4,11 @@
  * violations), 1 bad input or a bad command — with a message naming file, row
  * and column —, 3 the program itself failed (a bug, a solver that broke):
  * one line that says so and how to report it, the stack only with --debug.
+ * An output that could not be written (OutputError: which file, and why) is 1.
  */
 import { styleText } from 'node:util';
 import { InputError } from '../domain/errors.js';
+import { OutputError } from '../io/output-error.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -39,6 +41,11 @@ export async function run(body: () => Promise<number>): Promise<void> {
     if (err instanceof InputError) {
       const n = err.problems.length;
       process.stderr.write(`${styleText('red', `输入有误 / bad input (${n} problem${n === 1 ? '' : 's'}):`)}\n${err.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(`${styleText('red', '写入失败 / write failed:')} ${err.message}\n`);
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }

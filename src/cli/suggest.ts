@@ -8,16 +8,17 @@ import { readScenario } from '../io/read-scenario.js';
 import { suggestFor } from '../pipeline.js';
 import { savedPlanNeedsOption } from './needs-option.js';
 import { scenarioOptions } from './options.js';
+import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, run } from './run.js';
 
-interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; needs?: NeedsMode }
+interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; needs?: NeedsMode; 'plan-policy': boolean }
 
 export const suggestCommand: CommandModule<object, Args> = {
   command: 'suggest <scenario> <plan>',
   describe: '列出可补某接收学校空缺岗位的教师，及每一调动的影响和计划是否仍通过复核',
-  builder: (y) => scenarioOptions(y
+  builder: (y) => planPolicyOption(scenarioOptions(y
     .positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' })
-    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json（plan 或 replan 写出）' }))
+    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json（plan 或 replan 写出）' })))
     .option('school', { type: 'string', demandOption: true, describe: '接收学校代码' })
     .option('subject', { type: 'string', describe: '空缺岗位的学科（代码或中文名）；默认该校每个未补岗位' })
     .option('year', { type: 'number', describe: '计划年度（默认与计划相同）' })
@@ -26,14 +27,16 @@ export const suggestCommand: CommandModule<object, Args> = {
     .option('needs', savedPlanNeedsOption)
     .example('$0 suggest scenarios/lucheng-demo final/plan.json --school LC-P008 --subject art', '') as never,
   handler: (args) => run(async () => {
-    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: true });
-    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     const plan = await readPlanFile(args.plan);
+    const policy = planPolicy(plan, args.set, args['plan-policy']);
+    if (policy.note !== null) process.stderr.write(`${policy.note}\n`);
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: policy.sets, optionalNeeds: true });
+    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     const found = suggestFor(read.scenario, plan, { school: args.school, subject: args.subject, year: args.year, top: args.top, needs: args.needs, planFile: basename(args.plan) });
     const { candidates, subject } = found;
     const school = { name: found.school_name };
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ school: args.school, subject, candidates }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ school: args.school, subject, ...(policy.note !== null ? { policy_overrides: args['plan-policy'] ? plan.policy_overrides : {} } : {}), candidates }, null, 2)}\n`);
       return EXIT_OK;
     }
     if (candidates.length === 0) {

@@ -30,7 +30,7 @@ function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
 export const validateCommand: CommandModule<object, Args> = {
   command: 'validate <scenario>',
   describe: '检查场景，列出各县的派出学校、符合交流条件的教师、R1/R2 要求和缺编',
-  builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' })), false)
+  builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' })))
     .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出（供程序读取）' })
     .option('eligibility', { type: 'boolean', default: false, describe: '另列出每位教师是否符合交流条件及原因' })
     .option('needs', { type: 'boolean', default: false, describe: '另列出按编制标准测算的各接收学校缺编（编制测算）' })
