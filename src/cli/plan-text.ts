@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { styleText } from 'node:util';
 import type { Violation } from '../check/check.js';
 import type { Plan } from '../domain/plan.js';
+import { warningLines } from './plan-policy.js';
 import type { Scenario } from '../domain/scenario.js';
 import { inLanguage, type Lang } from '../report/language.js';
 import { countyLines, planSummary, shortfallLines, TOP_SHORTFALLS, type PlanSummary } from '../report/plan-summary.js';
@@ -50,4 +51,12 @@ export function summaryJson(scenario: Scenario, plan: Plan, violations: readonly
     top_shortfalls: verbose ? s.ordered : s.ordered.slice(0, TOP_SHORTFALLS),
     violations: violations.length, check: violations.length === 0 ? 'passed' : 'failed',
   };
+}
+
+/** The plan's warnings (a balance indicator over its national limit …) in one language; no rule broken, the exit code unchanged. */
+export function warningText(plan: Plan, lang: Lang): string {
+  const label = lang === 'zh' ? '警告' : 'warning';
+  return warningLines({ ...plan, warnings: (plan.warnings ?? []).map((w) => ({ ...w, message: inLanguage(w.message, lang) })) })
+    .replaceAll('警告 warning', label)
+    .split('\n').map((l) => (l.includes(' … 另有 ') ? inLanguage(l, lang) : l)).join('\n');
 }

@@ -12,8 +12,7 @@ import type { Lang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';
 import type { PlanArgs } from './plan.js';
 import { solveSettings } from './options.js';
-import { fullListAt, planHead, summaryBody, summaryJson, violationLine } from './plan-text.js';
-import { warningLines } from './plan-policy.js';
+import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningText } from './plan-text.js';
 import { progress } from './progress.js';
 import { EXIT_OK, EXIT_SHORTFALL } from './run.js';
 
@@ -56,7 +55,7 @@ export async function planYearsCommand(scenario: Scenario, years: readonly numbe
   for (const y of result.years) {
     const dir = join(args.out, String(y.plan.plan_year));
     lines.push(planHead(y.plan, join(dir, 'plan.json'), lang), ...summaryBody(planSummary(y.scenario, y.plan), lang, args.verbose, fullListAt(dir, lang)));
-    const warned = warningLines(y.plan).replace(/\n$/, '');
+    const warned = warningText(y.plan, lang).replace(/\n$/, '');
     if (warned !== '') lines.push(warned);
     for (const v of y.violations) process.stderr.write(`${violationLine(v, lang, `${y.plan.plan_year} `)}\n`);
   }

@@ -12,10 +12,9 @@ import { type Lang, terminalLang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';
 import { planNeedsOption } from './needs-option.js';
 import { csvOption, langOption, scenarioOptions, solveOptions, solveSettings, summaryOptions } from './options.js';
-import { fullListAt, planHead, summaryBody, summaryJson, violationLine } from './plan-text.js';
+import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningText } from './plan-text.js';
 import { parseYears, planYearsCommand } from './plan-years.js';
 import { progress } from './progress.js';
-import { warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 export interface PlanArgs {
@@ -65,7 +64,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       process.stdout.write(`${JSON.stringify(summaryJson(scenario, plan, violations, path, args.verbose), null, 2)}\n`);
     } else {
       const lines = [planHead(plan, path, lang), ...summaryBody(planSummary(scenario, plan), lang, args.verbose, fullListAt(args.out, lang))];
-      process.stdout.write(`${lines.join('\n')}\n${warningLines(plan)}`);
+      process.stdout.write(`${lines.join('\n')}\n${warningText(plan, lang)}`);
     }
     for (const v of violations) process.stderr.write(`${violationLine(v, lang)}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;

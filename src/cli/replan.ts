@@ -11,8 +11,8 @@ import { inLanguage, type Lang, terminalLang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';
 import { savedPlanNeedsOption } from './needs-option.js';
 import { csvOption, langOption, scenarioOptions, solveOptions, summaryOptions } from './options.js';
-import { fullListAt, planHead, summaryBody, summaryJson, violationLine } from './plan-text.js';
-import { planPolicy, planPolicyOption, warningLines } from './plan-policy.js';
+import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningText } from './plan-text.js';
+import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 interface Args {
@@ -64,7 +64,7 @@ export const replanCommand: CommandModule<object, Args> = {
         lines.push(lang === 'zh' ? `  …另有 ${changes.length - shownChanges.length} 项变动，见 ${join(args.out, 'plan.xlsx')} 的「变动」表（或加 --verbose）` : `  … ${changes.length - shownChanges.length} more changes in the Changes sheet of ${join(args.out, 'plan.xlsx')} (or use --verbose)`);
       }
       lines.push(...summaryBody(planSummary(final.scenario, plan), lang, args.verbose, fullListAt(args.out, lang)));
-      process.stdout.write(`${lines.join('\n')}\n${warningLines(plan)}`);
+      process.stdout.write(`${lines.join('\n')}\n${warningText(plan, lang)}`);
     }
     for (const v of violations) process.stderr.write(`${violationLine(v, lang)}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;

@@ -41,8 +41,8 @@ export function inLanguage(text: string, lang: Lang): string {
     zh += cut.sep + middle.slice(cut.at + cut.sep.length);
   }
   en += pieces.at(-1)!;
-  // The English side must really be English: a "/" inside a Chinese sentence is not a language break.
-  if (!CJK.test(zh) || CJK.test(en.replace(/\([^)]*\)/g, ''))) return text;
+  // Each side must be its language: a "/" inside one sentence is not a language break (names may appear on both sides).
+  if (!CJK.test(zh) || !/[A-Za-z]{2}/.test(en)) return text;
   return lang === 'zh' ? zh : en;
 }
 

@@ -120,9 +120,14 @@ describe('a terminal that speaks in summaries', () => {
     expect(r.code).toBe(2);
     const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { shortfalls: unknown[] };
     expect(plan.shortfalls.length).toBeGreaterThan(20);
-    const lines = r.stdout.trim().split('\n');
+    const all = r.stdout.trim().split('\n');
+    // Balance warnings (no rule broken) are capped too: six and a line counting the rest.
+    const warnings = all.filter((l) => l.startsWith('  warning'));
+    expect(warnings.length).toBeLessThanOrEqual(7);
+    const lines = all.filter((l) => !l.startsWith('  warning'));
     // head + 11 counties + 10 shortfalls + "… more; the full list is in …"
     expect(lines).toHaveLength(1 + 11 + 10 + 1);
+    expect(all.filter((l) => /[\u4e00-\u9fff]{2}.* \/ [A-Za-z]{2}/.test(l.replace(/\([^)]*\)/g, '')))).toEqual([]);
     expect(lines.slice(0, 12).every((l) => l.includes('net of running rotations'))).toBe(true);
     expect(lines.at(-1)).toContain(`${plan.shortfalls.length - 10} more`);
     expect(lines.at(-1)).toContain('未满足事项');
