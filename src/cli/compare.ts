@@ -17,6 +17,7 @@ import { planNeedsOption } from './needs-option.js';
 import { langOption, solveOptions, solveSettings, yearOption } from './options.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
+import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; year: number; set: string[]; variant: string[]; encoding: 'auto' | 'utf8' | 'gbk';
@@ -26,6 +27,7 @@ interface Args {
 const ROWS: readonly { key: string; zh: string; en: string; show: (c: CompareColumn, lang: Lang) => string }[] = [
   { key: 'sent', zh: '派出人数 (R1)', en: 'sent (R1)', show: (c) => String(c.figures.sent) },
   { key: 'backbone_sent', zh: '骨干派出 (R2)', en: 'backbone sent (R2)', show: (c) => String(c.figures.backbone_sent) },
+  { key: 'r2_excused', zh: '免于骨干比例的派出学校 (R2)', en: 'senders excused from R2', show: (c) => String(c.figures.r2_excused) },
   { key: 'gaps', zh: '已补/缺编 (R4)', en: 'gaps filled / needed (R4)', show: (c) => `${c.figures.gaps_filled}/${c.figures.gaps_needed}` },
   { key: 'r5', zh: '有县级骨干的接收学校 (R5)', en: 'receivers with R5 backbone', show: (c) => `${c.figures.r5_covered}/${c.figures.receivers}` },
   { key: 'allowance_cost', zh: '津贴合计（元）', en: 'allowance cost (yuan)', show: (c) => c.figures.allowance_cost.toFixed(2) },
@@ -48,8 +50,8 @@ export function compareText(columns: readonly CompareColumn[], lang: Lang): stri
 }
 
 export const compareCommand: CommandModule<object, Args> = {
-  command: 'compare <scenario>',
-  describe: '假设分析：按场景自身政策和每个变体分别编制，并排列出各项数字',
+  command: COMMANDS.compare.command,
+  describe: COMMANDS.compare.describe,
   builder: (y) => langOption(solveOptions(yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' }))))
     .option('set', { type: 'string', array: true, default: [] as string[], describe: '每个 --set 是一个变体，如 --set rotation.min_share=0.15' })
     .option('variant', { type: 'string', array: true, default: [] as string[], describe: '含多个设置的变体："名称: min_share=0.15,backbone_min_share=0.3"' })

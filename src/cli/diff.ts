@@ -7,6 +7,7 @@ import { overridesText } from './plan-policy.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { a: string; b: string; json: boolean; lang: 'zh' | 'en' }
 
@@ -31,8 +32,8 @@ export function policyDifference(a: Plan, b: Plan): string | null {
 }
 
 export const diffCommand: CommandModule<object, Args> = {
-  command: 'diff <a> <b>',
-  describe: '比较两份 plan.json：新增、移出、调整的教师，以及各校 R1/R2/R4/R5 数字的变化',
+  command: COMMANDS.diff.command,
+  describe: COMMANDS.diff.describe,
   builder: (y) => y
     .positional('a', { type: 'string', demandOption: true, describe: '较早的 plan.json（如暂定名单）' })
     .positional('b', { type: 'string', demandOption: true, describe: '较晚的 plan.json（如最终名单）' })

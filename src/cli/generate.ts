@@ -2,11 +2,10 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Scenario } from '../domain/scenario.js';
-import { generateScenario, generateWenzhou, MIN_TEACHERS_PER_COUNTY } from '../generate/index.js';
+import { MIN_TEACHERS_PER_COUNTY, SHAPES, type Shape } from '../generate/shapes.js';
 import type { Lang } from '../io/scenario-rows.js';
-import { writeScenario } from '../io/write-scenario.js';
-import { writeScenarioWorkbook } from '../io/write-scenario-xlsx.js';
 import { EXIT_OK, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 export interface GenerateArgs {
   counties?: number | undefined;
@@ -15,6 +14,7 @@ export interface GenerateArgs {
   out: string;
   year: number;
   preset?: 'wenzhou' | undefined;
+  shape?: Shape | undefined;
   scale: number;
   lang: Lang;
   format: 'csv' | 'xlsx';
@@ -39,30 +39,40 @@ function summaryOf(s: Scenario, path: string): GenerateSummary {
 
 /** Generates the scenario the arguments ask for and writes it; returns what was written. */
 export async function generateToDisk(args: GenerateArgs): Promise<GenerateSummary> {
+  // The generator and the writers (exceljs) load only when something is generated (fast `--help`).
+  const { generateScenario, generateWenzhou } = await import('../generate/index.js');
+  const shape = args.shape ?? 'default';
   const scenario = args.preset === 'wenzhou'
-    ? generateWenzhou({ seed: args.seed, year: args.year, scale: args.scale })
-    : generateScenario({ counties: args.counties!, teachers: args.teachers!, seed: args.seed, year: args.year });
+    ? generateWenzhou({ seed: args.seed, year: args.year, scale: args.scale, shape })
+    : generateScenario({ counties: args.counties!, teachers: args.teachers!, seed: args.seed, year: args.year, shape });
   if (args.format === 'xlsx') {
+    const { writeScenarioWorkbook } = await import('../io/write-scenario-xlsx.js');
     await writeScenarioWorkbook(args.out, scenario, { lang: args.lang });
     return summaryOf(scenario, join(args.out, 'scenario.xlsx'));
   }
+  const { writeScenario } = await import('../io/write-scenario.js');
   await writeScenario(args.out, scenario, { lang: args.lang });
   return summaryOf(scenario, args.out);
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
-  command: 'generate',
-  describe: '生成模拟场景：--counties N --teachers M，或 --preset wenzhou（2018 年规模的温州全市）',
+  command: COMMANDS.generate.command,
+  describe: COMMANDS.generate.describe,
   builder: (y) => y
-    .option('counties', { type: 'number', describe: '县的个数' })
-    .option('teachers', { type: 'number', describe: `教师总数（每县至少 ${MIN_TEACHERS_PER_COUNTY} 人）` })
-    .option('seed', { type: 'number', demandOption: true, describe: '随机种子：同一种子生成同一场景' })
-    .option('out', { type: 'string', demandOption: true, describe: '输出文件夹（自动创建；其中同名文件会被替换）' })
-    .option('year', { type: 'number', default: 2019, describe: '名册、历史和交流资格所对应的计划年度' })
-    .option('preset', { choices: ['wenzhou'] as const, describe: '温州 2018：11 个县市区，901 所学校，58 400 名教师' })
-    .option('scale', { type: 'number', default: 1, describe: '与 --preset 一起用：学校和教师数的倍数' })
-    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '表头和标签用中文或英文' })
-    .option('format', { choices: ['csv', 'xlsx'] as const, default: 'csv' as const, describe: 'CSV 文件夹，或一个 scenario.xlsx' })
+    .option('counties', { type: 'number', describe: 'how many counties' })
+    .option('teachers', { type: 'number', describe: `teachers in all (at least ${MIN_TEACHERS_PER_COUNTY} per county)` })
+    .option('seed', { type: 'number', demandOption: true, describe: 'random seed: the same seed writes the same scenario' })
+    .option('out', { type: 'string', demandOption: true, describe: 'output folder (created; our files in it are replaced)' })
+    .option('year', { type: 'number', default: 2019, describe: 'plan year the roster, history and eligibility refer to' })
+    .option('preset', { choices: ['wenzhou'] as const, describe: 'Wenzhou 2018: 11 counties, 901 schools, 58 400 teachers' })
+    .option('scale', { type: 'number', default: 1, describe: 'with --preset: multiply schools and teachers' })
+    .option('shape', {
+      choices: SHAPES, default: 'default' as const,
+      describe: 'default: ~65 teachers per school, needs below what senders can give; village: many small rural schools and teaching points (5–30 teachers), '
+        + 'receivers 2–3 per sender, a third of teachers with a second subject, needs at 120–150 % of the senders\' cap (the hard shape)',
+    })
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'headers and labels in Chinese or English' })
+    .option('format', { choices: ['csv', 'xlsx'] as const, default: 'csv' as const, describe: 'a folder of CSV files, or one scenario.xlsx' })
     .check((a) => {
       if (!Number.isInteger(a.seed)) throw new Error('--seed must be a whole number');
       if (a.preset !== undefined) return true;
@@ -74,7 +84,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       return true;
     })
     .example('$0 generate --counties 1 --teachers 700 --seed 7 --out scenarios/generated-county', '')
-    .example('$0 generate --preset wenzhou --seed 1 --out /tmp/wenzhou --format xlsx', '') as never,
+    .example('$0 generate --preset wenzhou --seed 1 --out /tmp/wenzhou --format xlsx', '')
+    .example('$0 generate --counties 1 --teachers 6000 --shape village --seed 7 --out /tmp/village', 'a hard county: small rural schools, needs above supply') as never,
   handler: (args) => run(async () => {
     const s = await generateToDisk(args);
     process.stderr.write(`generated ${s.counties} ${s.counties === 1 ? 'county' : 'counties'}, ${s.schools} schools, ${s.teachers} teachers, ${s.needs} needed posts → ${s.path}\n`);

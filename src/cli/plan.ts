@@ -16,6 +16,7 @@ import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningT
 import { parseYears, planYearsCommand } from './plan-years.js';
 import { progress } from './progress.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 export interface PlanArgs {
   scenario: string; year: number | undefined; years: string | undefined; out: string; encoding: 'auto' | 'utf8' | 'gbk'; set: string[];
@@ -24,8 +25,8 @@ export interface PlanArgs {
 }
 
 export const planCommand: CommandModule<object, PlanArgs> = {
-  command: 'plan <scenario>',
-  describe: '编制本学年轮岗计划（R1–R5），写出 DIR/plan.json 和 DIR/plan.xlsx',
+  command: COMMANDS.plan.command,
+  describe: COMMANDS.plan.describe,
   builder: (y) => summaryOptions(csvOption(langOption(solveOptions(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' }))), true)))
     .option('year', { type: 'number', describe: '计划年度（学期自该年开始，如 2019 → 2019-09-01…2020-08-31）' })
     .option('years', { type: 'string', describe: '逐年连续编制，如 2018-2020：上一年的轮岗成为下一年的历史；写出 DIR/<年度>/ 和 DIR/summary.*' })

@@ -14,6 +14,7 @@ import { csvOption, langOption, scenarioOptions, solveOptions, summaryOptions } 
 import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningText } from './plan-text.js';
 import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; from: string; year?: number; out: string; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; 'time-limit': number;
@@ -21,8 +22,8 @@ interface Args {
 }
 
 export const replanCommand: CommandModule<object, Args> = {
-  command: 'replan <scenario>',
-  describe: '异议期后的最终名单：以 objections.csv 为硬性规则重新编制，在 R1–R5 允许的范围内尽量少改动暂定计划',
+  command: COMMANDS.replan.command,
+  describe: COMMANDS.replan.describe,
   builder: (y) => planPolicyOption(summaryOptions(csvOption(langOption(solveOptions(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿（含 objections.csv）' }))), true))))
     .option('from', { type: 'string', demandOption: true, describe: '暂定计划的 plan.json' })
     .option('year', { type: 'number', describe: '计划年度（默认与暂定计划相同）' })

@@ -10,12 +10,13 @@ import { savedPlanNeedsOption } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; needs?: NeedsMode; 'plan-policy': boolean }
 
 export const suggestCommand: CommandModule<object, Args> = {
-  command: 'suggest <scenario> <plan>',
-  describe: '列出可补某接收学校空缺岗位的教师，及每一调动的影响和计划是否仍通过复核',
+  command: COMMANDS.suggest.command,
+  describe: COMMANDS.suggest.describe,
   builder: (y) => planPolicyOption(scenarioOptions(y
     .positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' })
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json（plan 或 replan 写出）' })))

@@ -10,6 +10,7 @@ import { normsJson, normsText } from './needs-option.js';
 import { scenarioOptions, yearOption } from './options.js';
 import { pointsText } from './points-text.js';
 import { EXIT_OK, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { scenario: string; year: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; eligibility: boolean; needs: boolean; points: boolean; lang: 'zh' | 'en' }
 
@@ -28,8 +29,8 @@ function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
 }
 
 export const validateCommand: CommandModule<object, Args> = {
-  command: 'validate <scenario>',
-  describe: '检查场景，列出各县的派出学校、符合交流条件的教师、R1/R2 要求和缺编',
+  command: COMMANDS.validate.command,
+  describe: COMMANDS.validate.describe,
   builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' })))
     .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出（供程序读取）' })
     .option('eligibility', { type: 'boolean', default: false, describe: '另列出每位教师是否符合交流条件及原因' })

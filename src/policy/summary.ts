@@ -1,8 +1,8 @@
 /** What `rotation validate` shows: per county, the senders' quotas and the receivers' needs. */
-import { backboneAtLeast } from '../domain/codes.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import { eligibilityAll, groupBy, isRunning, type Eligibility } from './eligibility.js';
-import { r1Quota, r2Required } from './quotas.js';
+import { r1Quota } from './quotas.js';
+import { countsForR2, r2Required } from './r2-backbone.js';
 import type { Term } from './term.js';
 
 export interface SenderSummary {
@@ -44,7 +44,7 @@ export function summarize(scenario: Scenario, term: Term, eligibility: readonly 
       const { required, cap } = r1Quota(eligible.length, scenario.policy);
       return {
         school_id: s.school_id, name: s.name, teachers: staff.length, eligible: eligible.length,
-        eligible_backbone: eligible.filter((t) => backboneAtLeast(t.backbone, level)).length,
+        eligible_backbone: eligible.filter((t) => countsForR2(t.backbone, scenario.policy)).length,
         required, cap, backbone_required: r2Required(required, scenario.policy),
       };
     });
