@@ -24,7 +24,11 @@ export type { RuleId, Violation } from './violation.js';
 /** A named rule: its one-line intent is the TSDoc of the function. */
 export type RuleCheck = (f: Facts) => Violation[];
 
-/** Every rule, in the order violations are listed: the assignment's own facts, then senders, receivers, reports. */
+/**
+ * Every rule, in the order violations are listed: the assignment's own facts, then senders, receivers, reports.
+ *
+ * @example RULES.length // one check per rule family
+ */
 export const RULES: readonly RuleCheck[] = [
   termDatesMatch,
   knownTeacherOnceFromHome,

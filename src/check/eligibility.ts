@@ -28,7 +28,7 @@ export interface Standing {
   readonly running: Rotation | null;
 }
 
-/** A rotation is still running when it ends after the term's first day (FORMAT.md, history.csv). */
+/** A rotation is still running when it ends after the term's first day (docs/format.md, history.csv). */
 export function runsInto(r: Rotation, term: TermDates): boolean {
   return isAfter(parseISO(r.end_date), parseISO(term.start));
 }

@@ -1,6 +1,6 @@
 /**
  * Who could go where: the counting that decides whether a listed shortfall is
- * real (FORMAT.md "Precise meanings"). A move is possible when it breaks no
+ * real (docs/format.md "Precise meanings"). A move is possible when it breaks no
  * hard rule — same county, not forbidden, within the distance cap, the pin
  * honoured — and keeps the sender's cap, subject keep and R2.
  */

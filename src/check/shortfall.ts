@@ -1,7 +1,7 @@
 /**
  * How an unmet rule becomes (or does not become) a violation: a shortfall the
  * plan lists and counting confirms is accepted; an unlisted one, or a listed
- * one that counting refutes, is reported (FORMAT.md, `rotation check`).
+ * one that counting refutes, is reported (docs/format.md, `rotation check`).
  */
 import type { Facts } from './facts.js';
 import { shortfallKey } from './facts.js';

@@ -1,4 +1,4 @@
-/** The term a plan covers, derived from its plan year and the policy (FORMAT.md "Precise meanings"). */
+/** The term a plan covers, derived from its plan year and the policy (docs/format.md "Precise meanings"). */
 import { addDays } from 'date-fns/addDays';
 import { addYears } from 'date-fns/addYears';
 import { format } from 'date-fns/format';

@@ -17,16 +17,22 @@ import type { Plan } from '../domain/plan.js';
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import { readScenario } from '../io/read-scenario.js';
 import { scenarioForCheck } from '../review/plan-locks.js';
-import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
+import { NEEDS_DESCRIBE } from './needs-option.js';
+import { scenarioForPlanNeeds } from '../pipeline.js';
 import { scenarioOptions } from './options.js';
 import { planPolicy, planPolicyOption } from './plan-policy.js';
+import { inLanguage, type Lang, terminalLang } from '../report/language.js';
+import { langOption } from './options.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; plan: string; json: boolean; needs: NeedsMode | undefined; encoding: 'auto' | 'utf8' | 'gbk'; set: string[];
-  'plan-policy': boolean; strict: boolean; year: number | undefined;
+  'plan-policy': boolean; strict: boolean; year: number | undefined; verbose: boolean; lang: Lang | undefined;
 }
+
+/** Violations and notes shown without `--verbose`. */
+const SHOWN = 10;
 
 async function readPlanJsonFile(path: string): Promise<{ plan: Plan; unknownFields: UnknownField[] }> {
   const text = await readFile(path, 'utf8').catch(() => {
@@ -52,21 +58,23 @@ async function besideJson(xlsx: string): Promise<{ path: string; plan: Plan } | 
   return { path, plan: (await readPlanJsonFile(path)).plan };
 }
 
-function list(title: string, items: readonly Violation[], colour: 'red' | 'yellow'): string[] {
-  const lines = [styleText(colour, title), 'rule          school          teacher         message'];
-  for (const v of items) lines.push(`${v.rule.padEnd(13)} ${(v.school_id ?? '-').padEnd(15)} ${(v.teacher_id ?? '-').padEnd(15)} ${v.message}`);
+function list(title: string, items: readonly Violation[], colour: 'red' | 'yellow', lang: Lang, verbose: boolean): string[] {
+  const lines = [styleText(colour, title), lang === 'zh' ? '规则          学校            教师            说明' : 'rule          school          teacher         message'];
+  const shown = verbose ? items : items.slice(0, SHOWN);
+  for (const v of shown) lines.push(`${v.rule.padEnd(13)} ${(v.school_id ?? '-').padEnd(15)} ${(v.teacher_id ?? '-').padEnd(15)} ${inLanguage(v.message, lang)}`);
+  if (shown.length < items.length) lines.push(lang === 'zh' ? `…另有 ${items.length - shown.length} 处；加 --verbose 或 --json 列出全部` : `… ${items.length - shown.length} more; --verbose or --json lists them all`);
   return lines;
 }
 
 /** The human report; `notes` is empty under --strict, where `counted` bookkeeping differences are among the violations. */
-function printOutcome(violations: readonly Violation[], notes: readonly Violation[], counted: number): string {
+function printOutcome(violations: readonly Violation[], notes: readonly Violation[], counted: number, lang: Lang, verbose: boolean): string {
   const lines: string[] = [];
-  if (violations.length === 0) lines.push(styleText('green', '计划有效 / the plan breaks no rule'));
-  else lines.push(...list(`计划违反规则 ${violations.length} 处 / the plan breaks ${violations.length} rule${violations.length === 1 ? '' : 's'}:`, violations, 'red'));
+  if (violations.length === 0) lines.push(styleText('green', lang === 'zh' ? '计划有效：未违反任何规则' : 'the plan breaks no rule'));
+  else lines.push(...list(lang === 'zh' ? `计划违反规则 ${violations.length} 处：` : `the plan breaks ${violations.length} rule${violations.length === 1 ? '' : 's'}:`, violations, 'red', lang, verbose));
   if (notes.length === 0 && counted > 0) lines.push(`其中记账差异 ${counted} 处（--strict 按违规计）/ ${counted} of them bookkeeping differences, counted as violations (--strict)`);
   if (notes.length > 0) {
     const head = `记账差异 ${notes.length} 处（不违反规则，计划所写数字与实际计数不符，如手工修改后未更新）/ ${notes.length} bookkeeping note(s): figures the plan states that counting does not give (stale after an edit); no rule broken:`;
-    lines.push('', ...list(head, notes, 'yellow'));
+    lines.push('', ...list(inLanguage(head, lang), notes, 'yellow', lang, verbose));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -74,10 +82,11 @@ function printOutcome(violations: readonly Violation[], notes: readonly Violatio
 export const checkCommand: CommandModule<object, Args> = {
   command: COMMANDS.check.command,
   describe: COMMANDS.check.describe,
-  builder: (y) => planPolicyOption(scenarioOptions(y
+  builder: (y) => langOption(planPolicyOption(scenarioOptions(y
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })
-    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json written by `rotation plan` (or edited by hand), or plan.xlsx edited in Excel (its 轮岗名单 sheet)' })))
-    .option('json', { type: 'boolean', default: false, describe: 'print { valid, violations, notes } as JSON' })
+    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json written by `rotation plan` (or edited by hand), or plan.xlsx edited in Excel (its 轮岗名单 sheet)' }))))
+    .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出 { valid, violations, notes }' })
+    .option('verbose', { type: 'boolean', default: false, describe: '列出全部违规与记账差异（默认各列前 10 处）' })
     .option('strict', { type: 'boolean', default: false, describe: 'count bookkeeping differences (stale distances, totals …) as violations too' })
     .option('year', { type: 'number', describe: 'plan year of an edited plan.xlsx (default: its plan.json\'s, else the year of its start dates)' })
     .option('needs', { choices: NEEDS_MODES, describe: `${NEEDS_DESCRIBE} (default: as plan.json stats.needs_mode says, else file)` })
@@ -116,7 +125,7 @@ export const checkCommand: CommandModule<object, Args> = {
         ...(policy.note !== null ? { policy_overrides: args['plan-policy'] ? context?.policy_overrides ?? {} : {} } : {}),
         ...(unknownFields.length > 0 ? { unknown_fields: unknownFields } : {}),
       }, null, 2)}\n`);
-    } else process.stdout.write(printOutcome(violations, notes, outcome.notes.length) + printUnknownFields(basename(args.plan), unknownFields));
+    } else process.stdout.write(printOutcome(violations, notes, outcome.notes.length, terminalLang(args.lang), args.verbose) + printUnknownFields(basename(args.plan), unknownFields));
     return violations.length === 0 ? EXIT_OK : EXIT_SHORTFALL;
   }),
 };

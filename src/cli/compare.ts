@@ -1,97 +1,27 @@
 /**
  * `rotation compare <scenario> --year Y --set key=value … --variant "name: k=v,k=v" …`:
  * plans the scenario under its own policy (the base, always the first
- * column) and under each variant, and prints the figures side by side.
+ * column) and under each variant (pipeline.ts compareVariants), and prints
+ * the figures side by side.
  */
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
 import { InputError } from '../domain/errors.js';
 import type { NeedsMode } from '../domain/norms-policy.js';
-import type { Plan } from '../domain/plan.js';
-import { defaultPolicy } from '../domain/policy.js';
-import type { Scenario } from '../domain/scenario.js';
-import { SOLVER_NAMES, type SolverName } from '../engine/solver-names.js';
-import { readScenario } from '../io/read-scenario.js';
-import { col, type Lang } from '../io/sheet-model.js';
-import { compareFigures, type CompareFigures } from '../report/compare.js';
-import { planDiff } from '../report/diff.js';
-import { planNeedsOption, scenarioWithNeeds } from './needs-option.js';
-import { yearOption } from './options.js';
-import type { SolveSettings } from './plan-run.js';
-import { progress } from './progress.js';
+import type { SolverName } from '../engine/solvers.js';
+import { variantsOf } from '../io/policy-overrides.js';
+import { col } from '../io/sheet-model.js';
+import { type CompareColumn, compareVariants } from '../pipeline.js';
+import { inLanguage, type Lang, terminalLang } from '../report/language.js';
+import { planNeedsOption } from './needs-option.js';
+import { langOption, solveOptions, solveSettings, yearOption } from './options.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
 import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; year: number; set: string[]; variant: string[]; encoding: 'auto' | 'utf8' | 'gbk';
-  'time-limit': number; solver: SolverName; jobs: number | undefined; json: boolean; lang: Lang; quiet: boolean; needs: NeedsMode;
-}
-
-/** A policy variant: its column name and its `key=value` overrides (full dotted keys). */
-export interface Variant {
-  readonly name: string;
-  readonly sets: readonly string[];
-  /** Where it was given, for messages: `--set` or `--variant "name"`. */
-  readonly origin: string;
-}
-
-/**
- * "min_share" → "rotation.min_share": a key without a section is looked up
- * among the policy's sections and must name exactly one.
- */
-export function qualifyKey(key: string, origin: string): string {
-  if (key.includes('.')) return key;
-  const policy = defaultPolicy() as unknown as Record<string, unknown>;
-  const sections = Object.keys(policy).filter((s) => {
-    const v = policy[s];
-    return typeof v === 'object' && v !== null && !Array.isArray(v) && key in v;
-  });
-  if (sections.length === 1) return `${sections[0]}.${key}`;
-  throw new InputError([{
-    file: origin, column: key,
-    message: sections.length === 0
-      ? '未知的设置项 / unknown policy key (write it in full, e.g. rotation.min_share)'
-      : `设置项不明确，请写全 / ambiguous key, write one of: ${sections.map((s) => `${s}.${key}`).join(', ')}`,
-  }]);
-}
-
-/** "strict: min_share=0.15,backbone_min_share=0.3" (the name is optional) → a Variant. */
-export function parseVariant(spec: string): Variant {
-  const colon = spec.indexOf(':');
-  const eq = spec.indexOf('=');
-  const named = colon > 0 && (eq < 0 || colon < eq);
-  const name = named ? spec.slice(0, colon).trim() : spec.trim();
-  const origin = `--variant "${name}"`;
-  // Split at commas that start a new key=, so a JSON value like [1,2] stays whole.
-  const parts = (named ? spec.slice(colon + 1) : spec).split(/,(?=\s*[A-Za-z_][\w.]*\s*=)/).map((p) => p.trim()).filter((p) => p !== '');
-  if (parts.length === 0) throw new InputError([{ file: origin, message: '变体没有设置项 / the variant sets no key; write key=value,key=value' }]);
-  const sets = parts.map((p) => {
-    const at = p.indexOf('=');
-    if (at <= 0) throw new InputError([{ file: origin, message: `"${p}" 应写成 key=value / must be key=value, e.g. rotation.min_share=0.15` }]);
-    return `${qualifyKey(p.slice(0, at).trim(), origin)}=${p.slice(at + 1).trim()}`;
-  });
-  return { name, sets, origin };
-}
-
-/** Each `--set` alone is one variant; each `--variant` one more. */
-export function variantsOf(sets: readonly string[], variants: readonly string[]): Variant[] {
-  return [
-    ...sets.map((s) => {
-      const v = parseVariant(s);
-      return { ...v, origin: '--set' };
-    }),
-    ...variants.map(parseVariant),
-  ];
-}
-
-export interface CompareColumn {
-  readonly name: string;
-  readonly sets: readonly string[];
-  readonly figures: CompareFigures;
-  /** Teachers added, removed or moved against the base plan (0 for the base). */
-  readonly changed_from_base: number;
-  readonly check: 'passed' | string;
+  'time-limit': number; solver: SolverName; jobs: number | undefined; json: boolean; lang: Lang | undefined; quiet: boolean; needs: NeedsMode;
 }
 
 const ROWS: readonly { key: string; zh: string; en: string; show: (c: CompareColumn, lang: Lang) => string }[] = [
@@ -119,59 +49,30 @@ export function compareText(columns: readonly CompareColumn[], lang: Lang): stri
   return [...sectionText(section, lang), ...(legend.length > 0 ? ['', ...legend] : [])];
 }
 
-/** An input error of a variant's overrides is told as that variant's (not the base's `--set`). */
-function asVariant(err: unknown, v: Variant): unknown {
-  if (!(err instanceof InputError)) return err;
-  return new InputError(err.problems.map((p) => (p.file === '--set' ? { ...p, file: v.origin } : p)));
-}
-
 export const compareCommand: CommandModule<object, Args> = {
   command: COMMANDS.compare.command,
   describe: COMMANDS.compare.describe,
-  builder: (y) => yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' }))
-    .option('set', { type: 'string', array: true, default: [] as string[], describe: 'one variant per --set, e.g. --set rotation.min_share=0.15' })
-    .option('variant', { type: 'string', array: true, default: [] as string[], describe: 'a variant of several keys: "name: min_share=0.15,backbone_min_share=0.3"' })
-    .option('encoding', { choices: ['auto', 'utf8', 'gbk'] as const, default: 'auto' as const, describe: 'CSV encoding (auto tells UTF-8 from GBK/GB18030)' })
-    .option('time-limit', { type: 'number', default: 120, describe: 'seconds the solver may spend on one county' })
-    .option('solver', { choices: SOLVER_NAMES, default: 'auto' as SolverName, describe: 'MILP solver (as for plan)' })
-    .option('jobs', { type: 'number', describe: 'worker threads for the counties (as for plan; default one per core, 1 = none)' })
+  builder: (y) => langOption(solveOptions(yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' }))))
+    .option('set', { type: 'string', array: true, default: [] as string[], describe: '每个 --set 是一个变体，如 --set rotation.min_share=0.15' })
+    .option('variant', { type: 'string', array: true, default: [] as string[], describe: '含多个设置的变体："名称: min_share=0.15,backbone_min_share=0.3"' })
+    .option('encoding', { choices: ['auto', 'utf8', 'gbk'] as const, default: 'auto' as const, describe: 'CSV 文件编码（auto 自动区分 UTF-8 与 GBK/GB18030）' })
     .option('needs', planNeedsOption)
-    .option('json', { type: 'boolean', default: false, describe: 'print the columns as JSON for machines' })
-    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the table' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+    .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出各列（供程序读取）' })
+    .option('quiet', { type: 'boolean', default: false, describe: '不在 stderr 上显示进度' })
     .example('$0 compare scenarios/lucheng-demo --year 2019 --set rotation.min_share=0.15 --variant "strict: min_share=0.2,backbone_min_share=0.3"', '') as never,
   handler: (args) => run(async () => {
+    const lang = terminalLang(args.lang);
     const variants = variantsOf(args.set, args.variant);
     if (variants.length === 0) throw new InputError([{ file: '--set', message: '请至少给出一个变体 / give at least one --set or --variant to compare with the base' }]);
-    const base: Variant = { name: args.lang === 'zh' ? '基准' : 'base', sets: [], origin: '--set' };
-    // Read every variant first, so a bad key fails before any solving.
-    const scenarios: Scenario[] = [];
-    for (const v of [base, ...variants]) {
-      const read = await readScenario(args.scenario, { encoding: args.encoding, set: v.sets, optionalNeeds: args.needs !== 'file' })
-        .catch((err: unknown) => { throw asVariant(err, v); });
-      if (v === base) for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
-      // Needs as `rotation plan` takes them (needs.csv, staffing norms where it has no rows); a variant may change the norms.
-      scenarios.push(scenarioWithNeeds(read.scenario, args.year, args.needs));
-    }
-    const plans: Plan[] = [];
-    const columns: CompareColumn[] = [];
-    const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: false };
-    // The engine and the solvers load only now (fast `--help`).
-    const { planCheckedYear } = await import('./plan-run.js');
-    for (const [i, v] of [base, ...variants].entries()) {
-      // The plan command's own path: solve (counties on workers when several), extend, check.
-      const { plan, violations } = await planCheckedYear(scenarios[i]!, args.year, settings, progress(process.stderr, { quiet: true }));
-      plans.push(plan);
-      columns.push({
-        name: v.name, sets: v.sets, figures: compareFigures(plan), changed_from_base: planDiff(plans[0]!, plan).changed,
-        check: violations.length === 0 ? 'passed' : `failed: ${violations.length} violation(s)`,
-      });
-      if (!args.quiet) process.stderr.write(`  ${v.name} planned (${i + 1}/${variants.length + 1})\n`);
-      for (const x of violations) process.stderr.write(`${styleText('red', `check ${x.rule}`)} ${v.name}: ${x.message}\n`);
-    }
+    const columns = await compareVariants(args.scenario, args.year, variants, {
+      read: { encoding: args.encoding }, needs: args.needs, settings: solveSettings(args), baseName: lang === 'zh' ? '基准' : 'base',
+      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+      onVariant: (name, done, total) => { if (!args.quiet) process.stderr.write(`  ${name} planned (${done}/${total})\n`); },
+    });
+    for (const c of columns) for (const x of c.violations) process.stderr.write(`${styleText('red', `check ${x.rule}`)} ${c.name}: ${inLanguage(x.message, lang)}\n`);
     process.stdout.write(args.json
-      ? `${JSON.stringify({ scenario: args.scenario, year: args.year, columns }, null, 2)}\n`
-      : `${compareText(columns, args.lang).join('\n')}\n`);
+      ? `${JSON.stringify({ scenario: args.scenario, year: args.year, columns: columns.map(({ violations: _, ...c }) => c) }, null, 2)}\n`
+      : `${compareText(columns, lang).join('\n')}\n`);
     return EXIT_OK;
   }),
 };

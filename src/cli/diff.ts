@@ -35,10 +35,10 @@ export const diffCommand: CommandModule<object, Args> = {
   command: COMMANDS.diff.command,
   describe: COMMANDS.diff.describe,
   builder: (y) => y
-    .positional('a', { type: 'string', demandOption: true, describe: 'the earlier plan.json (e.g. the provisional list)' })
-    .positional('b', { type: 'string', demandOption: true, describe: 'the later plan.json (e.g. the final list)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the diff as JSON for machines' })
-    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the table' })
+    .positional('a', { type: 'string', demandOption: true, describe: '较早的 plan.json（如暂定名单）' })
+    .positional('b', { type: 'string', demandOption: true, describe: '较晚的 plan.json（如最终名单）' })
+    .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出（供程序读取）' })
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '表格的语言' })
     .example('$0 diff provisional/plan.json final/plan.json', '') as never,
   handler: (args) => run(async () => {
     const a = await readPlanFile(args.a);

@@ -19,7 +19,7 @@ function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
   out(`教师 teachers ${s.teachers}, 符合交流条件 eligible ${s.eligible}`);
   for (const c of s.counties) {
     out('');
-    out(`${c.county}: ${c.senders} 派出学校 senders, ${c.receivers} 接收学校 receivers, ${c.teachers} teachers, ${c.eligible} eligible, ≥ ${c.required} to send, ${c.needs} 缺编 needed posts`);
+    out(`${c.county}: ${c.senders} 派出学校 senders, ${c.receivers} 接收学校 receivers, ${c.teachers} teachers, ${c.eligible} eligible, ≥ ${c.required} to send, ${c.needs} 缺编 needed posts (${c.needs_running} 已由在轮岗教师填补，净 ${c.needs_net} / ${c.needs_running} filled by running rotations, ${c.needs_net} net — the figure plan reports)`);
     if (c.sender_list.length === 0) continue;
     out('  school_id        eligible  backbone  R1 ≥10%  cap  R2 ≥20%  name');
     for (const x of c.sender_list) {
@@ -31,12 +31,12 @@ function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
 export const validateCommand: CommandModule<object, Args> = {
   command: COMMANDS.validate.command,
   describe: COMMANDS.validate.describe,
-  builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })))
-    .option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' })
-    .option('eligibility', { type: 'boolean', default: false, describe: 'also list every teacher\'s eligibility and reasons' })
-    .option('needs', { type: 'boolean', default: false, describe: 'also show each receiver\'s needed posts derived from the staffing norms (编制测算)' })
-    .option('points', { type: 'boolean', default: false, describe: 'also list the priority points (积分) of every teacher of a sending school: each part, total, rank within the school' })
-    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of the --points table' })
+  builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: '场景文件夹或 .xlsx 工作簿' })))
+    .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出（供程序读取）' })
+    .option('eligibility', { type: 'boolean', default: false, describe: '另列出每位教师是否符合交流条件及原因' })
+    .option('needs', { type: 'boolean', default: false, describe: '另列出按编制标准测算的各接收学校缺编（编制测算）' })
+    .option('points', { type: 'boolean', default: false, describe: '另列出派出学校每位教师的积分：各项、合计、校内排名' })
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '--points 表的语言' })
     .example('$0 validate scenarios/lucheng-demo --year 2019', '') as never,
   handler: (args) => run(async () => {
     // needs.csv may be missing with --needs: the derivation shows what the norms give.

@@ -33,7 +33,7 @@ export const allowanceItemSchema = z.strictObject({
   key: itemKey,
   /** Chinese name, as the allowance is called in the county's documents (the key of plan.json `items`). */
   name: z.string().trim().min(1),
-  /** Monthly amount in yuan at tier 0, 1, 2, 3 (FORMAT.md schools.tier). */
+  /** Monthly amount in yuan at tier 0, 1, 2, 3 (docs/format.md schools.tier). */
   monthly: z.tuple([yuan, yuan, yuan, yuan]),
   applies_to: z.enum(ALLOWANCE_KINDS),
 }).superRefine((item, ctx) => {

@@ -1,6 +1,6 @@
 /**
  * Zod schemas for one spreadsheet cell (always read as text). They accept the
- * spellings of FORMAT.md and turn them into plain values; their messages are
+ * spellings of docs/format.md and turn them into plain values; their messages are
  * written for a clerk, in Chinese and English.
  */
 import { isExists } from 'date-fns/isExists';
@@ -77,7 +77,7 @@ export function isMonthOnlyDate(v: string): boolean {
   return MONTH_SPELLING.test(v.trim());
 }
 
-/** Parses the date spellings (FORMAT.md's and HR's) into "YYYY-MM-DD"; undefined if not a real date. */
+/** Parses the date spellings (docs/format.md's and HR's) into "YYYY-MM-DD"; undefined if not a real date. */
 export function parseDateText(v: string): string | undefined {
   for (const re of DATE_SPELLINGS) {
     const m = re.exec(v);

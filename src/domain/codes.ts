@@ -1,5 +1,5 @@
 /**
- * The code lists of FORMAT.md, each with its Chinese spelling. A cell may be
+ * The code lists of docs/format.md, each with its Chinese spelling. A cell may be
  * written either way; the canonical (English) code is what the program uses.
  */
 

@@ -12,6 +12,11 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/**
+ * Bad input: one or more problems, each naming file, row and column. The CLI exits 1 on it.
+ *
+ * @example try { await readScenario('x') } catch (e) { if (e instanceof InputError) console.log(e.problems[0].file) }
+ */
 export class InputError extends Error {
   readonly problems: readonly InputProblem[];
 

@@ -1,5 +1,5 @@
 /**
- * Checks across tables (FORMAT.md): unique ids, references that resolve,
+ * Checks across tables (docs/format.md): unique ids, references that resolve,
  * needs only at receivers, dates in order. Every problem names file, row and
  * column; all are returned together.
  */

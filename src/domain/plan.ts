@@ -1,5 +1,5 @@
 /**
- * plan.json, exactly as FORMAT.md gives it (snake_case, stable field names),
+ * plan.json, exactly as docs/format.md gives it (snake_case, stable field names),
  * plus optional extensions. The checker reads plans through this schema, so a
  * plan edited by hand is validated too.
  */
@@ -8,6 +8,11 @@ import { z } from 'zod';
 const rule = z.enum(['R1', 'R2', 'R3', 'R4', 'R5']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/**
+ * The zod schema of one move of plan.json `assignments` (docs/format.md); extra fields are kept.
+ *
+ * @example assignmentSchema.safeParse(row).success
+ */
 export const assignmentSchema = z.object({
   teacher_id: z.string(),
   from_school: z.string(),
@@ -27,6 +32,11 @@ export const assignmentSchema = z.object({
   score: z.number().optional(),
 }).loose();
 
+/**
+ * The zod schema of one row of `senders` (R1/R2 per sending school) (docs/format.md); extra fields are kept.
+ *
+ * @example senderSchema.safeParse(row).success
+ */
 export const senderSchema = z.object({
   school_id: z.string(),
   eligible: z.number().int(),
@@ -38,27 +48,57 @@ export const senderSchema = z.object({
   why: z.string().nullable(),
 }).loose();
 
+/**
+ * The zod schema of one row of `gaps` (R4 per receiver and subject) (docs/format.md); extra fields are kept.
+ *
+ * @example gapSchema.safeParse(row).success
+ */
 export const gapSchema = z.object({
   school_id: z.string(), subject: z.string(),
   needed: z.number().int(), filled: z.number().int(), unfilled: z.number().int(),
 }).loose();
 
+/**
+ * The zod schema of one row of `receivers` (R5) (docs/format.md); extra fields are kept.
+ *
+ * @example receiverSchema.safeParse(row).success
+ */
 export const receiverSchema = z.object({
   school_id: z.string(), county_backbone_before: z.number().int(), county_backbone_after: z.number().int(),
 }).loose();
 
+/**
+ * The zod schema of one row of `allowances` (docs/format.md); extra fields are kept.
+ *
+ * @example allowanceSchema.safeParse(row).success
+ */
 export const allowanceSchema = z.object({
   teacher_id: z.string(), school_id: z.string(), tier: z.number().int(), months: z.number(),
   monthly: z.number(), total: z.number(), items: z.record(z.string(), z.number()),
 }).loose();
 
+/**
+ * The zod schema of one row of `shortfalls` (docs/format.md); extra fields are kept.
+ *
+ * @example shortfallSchema.safeParse(row).success
+ */
 export const shortfallSchema = z.object({ rule, school_id: z.string(), detail: z.string() }).loose();
 
+/**
+ * The zod schema of plan.json `stats` (docs/format.md); extra fields are kept.
+ *
+ * @example statsSchema.safeParse(row).success
+ */
 export const statsSchema = z.object({
   teachers: z.number().int(), eligible: z.number().int(), sent: z.number().int(),
   gaps_needed: z.number().int(), gaps_filled: z.number().int(), solve_ms: z.number(), optimal: z.boolean(),
 }).loose();
 
+/**
+ * The zod schema of plan.json as a whole (docs/format.md); extra fields are kept.
+ *
+ * @example planSchema.parse(JSON.parse(text))
+ */
 export const planSchema = z.object({
   plan_year: z.number().int(),
   period: z.object({ start: isoDate, end: isoDate }),

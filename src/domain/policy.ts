@@ -86,6 +86,11 @@ export const couplesPolicySchema = z.strictObject({
   max_km: z.number().min(0).default(0),
 });
 
+/**
+ * The zod schema of a complete policy (policy.json with every default filled in; docs/policy.md).
+ *
+ * @example policySchema.parse(defaultPolicy()).rotation.min_share // 0.1
+ */
 export const policySchema = z.strictObject({
   rotation: rotationPolicySchema.default(rotationPolicySchema.parse({})),
   eligibility: eligibilityPolicySchema.default(eligibilityPolicySchema.parse({})),
@@ -111,7 +116,11 @@ export const policySchema = z.strictObject({
 
 export type Policy = z.infer<typeof policySchema>;
 
-/** The Wenzhou 2018 defaults. */
+/**
+ * The Wenzhou 2018 defaults.
+ *
+ * @example defaultPolicy().eligibility.cooldown_years // 3
+ */
 export function defaultPolicy(): Policy {
   return policySchema.parse({});
 }

@@ -1,6 +1,6 @@
 /**
  * Part of a scenario, keeping every kept row's spreadsheet line so that a
- * message about it still names the row HR sees (FORMAT.md: header = 1).
+ * message about it still names the row HR sees (docs/format.md: header = 1).
  */
 import type { Scenario, ScenarioSource } from './scenario.js';
 import type { TableName } from './tables.js';

@@ -34,12 +34,12 @@ export interface ScenarioSource {
   readonly headers: Partial<Record<TableName | ReviewTableName, Readonly<Record<string, { header: string; column: string }>>>>;
 }
 
-/** A school receives when it is rural or weak (FORMAT.md). */
+/** A school receives when it is rural or weak (docs/format.md). */
 export function isReceiver(s: Pick<School, 'area' | 'weak'>): boolean {
   return s.area === 'rural' || s.weak;
 }
 
-/** A school sends when it does not receive and is urban, town or high-quality (FORMAT.md). */
+/** A school sends when it does not receive and is urban, town or high-quality (docs/format.md). */
 export function isSender(s: Pick<School, 'area' | 'weak' | 'quality'>): boolean {
   return !isReceiver(s) && (s.area === 'urban' || s.area === 'town' || s.quality);
 }

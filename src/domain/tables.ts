@@ -1,5 +1,5 @@
 /**
- * The five scenario tables of FORMAT.md: their columns (English and Chinese
+ * The five scenario tables of docs/format.md: their columns (English and Chinese
  * headers — the glossary), which are required, and the zod schema of a row.
  * A row arrives as a record of cell texts keyed by the English column name.
  */
@@ -14,6 +14,11 @@ import {
 } from './cells.js';
 
 export type TableName = 'schools' | 'teachers' | 'needs' | 'history' | 'locks';
+/**
+ * The scenario's five tables, in reading order.
+ *
+ * @example TABLE_NAMES.includes('needs') // true
+ */
 export const TABLE_NAMES: readonly TableName[] = ['schools', 'teachers', 'needs', 'history', 'locks'];
 /**
  * Tables read only by some commands: objections.csv feeds `rotation replan`
@@ -31,7 +36,11 @@ function columns(spec: Record<string, [zh: string, required: boolean]>): readonl
   return Object.entries(spec).map(([key, [zh, required]]) => ({ key, zh, required }));
 }
 
-/** The header glossary: every column of every table, English key and Chinese header. */
+/**
+ * The header glossary: every column of every table, English key and Chinese header.
+ *
+ * @example COLUMNS.teachers.find((c) => c.key === 'subject')?.zh // '任教学科'
+ */
 export const COLUMNS: Readonly<Record<TableName | ReviewTableName, readonly Column[]>> = {
   schools: columns({
     school_id: ['学校代码', true], name: ['学校名称', false], county: ['县市区', true], stage: ['学段', false],
@@ -63,7 +72,7 @@ export const COLUMNS: Readonly<Record<TableName | ReviewTableName, readonly Colu
   }),
 };
 
-/** Subject codes known to a scenario: FORMAT.md's plus the policy's `subjects`. */
+/** Subject codes known to a scenario: docs/format.md's plus the policy's `subjects`. */
 export function subjectList(extra: Readonly<Record<string, string>>): CodeList<string> {
   return { codes: [...SUBJECTS.codes, ...Object.keys(extra)], zh: { ...SUBJECTS.zh, ...extra }, aliases: SUBJECTS.aliases };
 }
@@ -101,7 +110,11 @@ const priority = textCell.transform((v, ctx) => {
   return Number(v);
 });
 
-/** Row schemas; subject cells accept the scenario's subject list. */
+/**
+ * Row schemas; subject cells accept the scenario's subject list.
+ *
+ * @example rowSchemas().teachers.safeParse(row).success
+ */
 export function rowSchemas(subjects: CodeList<string> = subjectList({})) {
   const subject = codeCell(subjects);
   const school = z.object({

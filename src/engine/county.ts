@@ -32,7 +32,7 @@ export interface SenderInput {
 
 export interface GapInput {
   readonly subject: string;
-  /** Net of running rotations (FORMAT.md). */
+  /** Net of running rotations (docs/format.md). */
   readonly needed: number;
   readonly gross: number;
   readonly priority: number;

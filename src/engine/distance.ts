@@ -1,4 +1,4 @@
-/** Great-circle distance between two schools (FORMAT.md: unless a road-distance table is given). */
+/** Great-circle distance between two schools (docs/format.md: unless a road-distance table is given). */
 import type { School } from '../domain/tables.js';
 import { OBJECTIVE_DEFAULTS } from '../domain/policy.js';
 

@@ -1,7 +1,7 @@
 /**
  * GLPK (WebAssembly, npm `glpk.js`) behind our Solver interface.
  *
- * The traps (SOLVERS.md): one `GLPK()` instance per process (a new one per
+ * The traps (docs/model.md): one `GLPK()` instance per process (a new one per
  * solve runs out of memory), so it is loaded once, asynchronously, by
  * `loadGlpkSolver()`; status `undef` comes with all-zero values, so values
  * are read only for an optimal or feasible status; `tmlim` can be overshot by

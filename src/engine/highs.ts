@@ -3,7 +3,7 @@
  *
  * Loading the WebAssembly module is asynchronous and happens once per
  * process (`await loadHighsSolver()`); every solve after that is synchronous,
- * as the Solver interface wants. The traps (SOLVERS.md):
+ * as the Solver interface wants. The traps (docs/model.md):
  * - "Optimal" means within `mip_rel_gap`, 1e-4 by default: both gaps are set
  *   to 0 so that optimal is proven optimal and two solvers agree exactly;
  * - an infeasible model still returns a value vector: the status is read

@@ -1,6 +1,6 @@
 /**
  * javascript-lp-solver behind our Solver interface. It has no optimality
- * status of its own (SOLVERS.md): we call a result optimal only when it came
+ * status of its own (docs/model.md): we call a result optimal only when it came
  * back before the time limit, integral, and our own check of every
  * constraint passes.
  */

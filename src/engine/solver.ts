@@ -86,7 +86,7 @@ export function evaluate(terms: Terms, values: ReadonlyMap<string, number>): num
 /**
  * Checks a solution against its model: bounds, integrality, every
  * constraint. Returns the first problem found, or null. A solver's word is
- * never taken on trust (SOLVERS.md: javascript-lp-solver may return a
+ * never taken on trust (docs/model.md: javascript-lp-solver may return a
  * fractional "feasible" answer on a time-out).
  */
 export function solutionProblem(model: LinearModel, values: ReadonlyMap<string, number>, tol = 1e-6): string | null {

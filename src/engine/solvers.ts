@@ -21,15 +21,6 @@ export { SOLVER_NAMES, type SolverName } from './solver-names.js';
  */
 export const AUTO_JSLP_MAX_VARIABLES = 40;
 
-/**
- * The solver for a model of this size: javascript-lp-solver for small models
- * under 'auto', the fast solver otherwise.
- */
-export function chooseSolver(name: SolverName, size: { variables: number }, solvers: { jslp: Solver; fast: Solver }): Solver {
-  if (name === 'jslp' || (name === 'auto' && size.variables <= AUTO_JSLP_MAX_VARIABLES)) return solvers.jslp;
-  return solvers.fast;
-}
-
 /** A choice per county model by its size (the whole lexicographic solve of a county uses one solver). */
 export function bySize(small: Solver, large: Solver, maxSmall = AUTO_JSLP_MAX_VARIABLES): (variables: number) => Solver {
   return (variables) => (variables <= maxSmall ? small : large);

@@ -1,6 +1,6 @@
 /**
  * Where the synthetic counties are: Wenzhou's 11 county-level divisions
- * (POLICY.md) with their seats, 2018 population and how rural they are, then
+ * (docs/policy.md) with their seats, 2018 population and how rural they are, then
  * neighbouring Lishui and Taizhou counties for larger synthetic cities.
  */
 
@@ -26,7 +26,7 @@ function place(name: string, code: string, lat: number, lon: number, population:
   return { name, code, lat, lon, population, rurality, island, hinterland };
 }
 
-/** Wenzhou's 11 counties, in the order of POLICY.md. */
+/** Wenzhou's 11 counties, in the order of docs/policy.md. */
 export const WENZHOU_COUNTIES: readonly CountyPlace[] = [
   place('鹿城区', 'LC', 28.015, 120.655, 73, 0.15, [230, 320]),
   place('龙湾区', 'LW', 27.933, 120.812, 39, 0.2, [150, 270]),

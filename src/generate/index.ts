@@ -74,6 +74,8 @@ export function generateScenario(options: GenerateOptions): Scenario {
 /**
  * Wenzhou at its 2018 size: 11 counties, 901 schools (562 primary, 339
  * junior or nine-year) and 58 400 teachers, split by county population.
+ *
+ * @example generateWenzhou({ seed: 1, year: 2019, scale: 0.05 }).teachers.length // 2920
  */
 export function generateWenzhou(options: WenzhouOptions): Scenario {
   const scale = options.scale ?? 1;

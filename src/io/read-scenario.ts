@@ -42,7 +42,7 @@ const SHEET_ZH: Record<TableName | ReviewTableName, readonly string[]> = {
   objections: ['异议', '异议名单', '异议申请'],
 };
 const POLICY_SHEETS = ['policy', '政策', '政策参数', '参数'];
-/** Every table a scenario may hold: FORMAT.md's five, then objections.csv (optional, read by `rotation replan`). */
+/** Every table a scenario may hold: docs/format.md's five, then objections.csv (optional, read by `rotation replan`). */
 const ALL_TABLES: readonly (TableName | ReviewTableName)[] = [...TABLE_NAMES, 'objections'];
 type AnyTable = TableName | ReviewTableName;
 
@@ -162,7 +162,11 @@ function parseTables(tables: Partial<Record<AnyTable, RawTable>>, policy: Policy
   return { data, source, problems, warnings };
 }
 
-/** Parses the raw tables into a Scenario, with every problem of every table. */
+/**
+ * Parses the raw tables into a Scenario, with every problem of every table.
+ *
+ * @example scenarioFromTables('upload', tables, defaultPolicy()).scenario.teachers.length
+ */
 export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable, RawTable>>, policy: Policy): ReadResult {
   const { data, source, problems, warnings } = parseTables(tables, policy);
   if (problems.length > 0) throw new InputError(problems);
@@ -176,7 +180,11 @@ export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable
 const isMissingNeeds = (p: InputProblem): boolean => (p.file === 'needs.csv' && p.row === undefined && p.message.includes('required file is missing'))
   || p.message.startsWith('缺少工作表 needs ');
 
-/** Reads a scenario folder or workbook. */
+/**
+ * Reads a scenario folder or workbook.
+ *
+ * @example const { scenario, warnings } = await readScenario('scenarios/lucheng-demo', { set: ['rotation.min_share=0.15'] });
+ */
 export async function readScenario(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) throw new InputError([{ file: path, message: '找不到场景文件夹或工作簿 / no such scenario folder or workbook' }]);

@@ -1,6 +1,6 @@
 /**
  * A Scenario → the five tables as header + cells, in the spelling a clerk of
- * either language expects (FORMAT.md): Chinese headers and labels for `zh`,
+ * either language expects (docs/format.md): Chinese headers and labels for `zh`,
  * English keys and codes for `en`. Shared by the CSV and the workbook writer,
  * so both write exactly what readScenario reads back.
  */

@@ -21,12 +21,20 @@ export interface PlanOutputs {
   readonly csv?: boolean;
 }
 
-/** plan.json text: two-space JSON and a final newline. */
+/**
+ * plan.json text: two-space JSON and a final newline.
+ *
+ * @example await writeFile('plan.json', planJsonText(plan))
+ */
 export function planJsonText(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** The output files of a plan, in memory: plan.json, plan.xlsx and, on request, the CSV files. */
+/**
+ * The output files of a plan, in memory: plan.json, plan.xlsx and, on request, the CSV files.
+ *
+ * @example (await planOutputFiles({ scenario, plan, csv: true })).map((f) => f.name) // ['plan.json', 'plan.xlsx', …]
+ */
 export async function planOutputFiles({ scenario, plan, lang = 'zh', csv = false }: PlanOutputs): Promise<{ name: string; data: string | Buffer }[]> {
   const input = { scenario, plan, report: planReport(scenario, plan) };
   return [

@@ -1,5 +1,5 @@
 /**
- * A Scenario → one workbook (FORMAT.md: sheets schools, teachers, needs,
+ * A Scenario → one workbook (docs/format.md: sheets schools, teachers, needs,
  * history, locks and a `policy` sheet of key,value rows with dotted keys)
  * that readScenario reads back to the same rows and policy.
  */

@@ -1,5 +1,5 @@
 /**
- * A Scenario → a scenario folder in FORMAT.md's layout: schools.csv,
+ * A Scenario → a scenario folder in docs/format.md's layout: schools.csv,
  * teachers.csv, needs.csv, history.csv, locks.csv (header only when empty)
  * and policy.json with every key. UTF-8 with BOM so Excel shows the Chinese.
  */
@@ -14,7 +14,11 @@ export interface WriteOptions {
   readonly lang: Lang;
 }
 
-/** The files of a scenario folder, name → text. */
+/**
+ * The files of a scenario folder, name → text.
+ *
+ * @example [...scenarioFiles(scenario, { lang: 'zh' }).keys()] // ['schools.csv', 'teachers.csv', …]
+ */
 export function scenarioFiles(scenario: Scenario, options: WriteOptions): Map<string, string> {
   const tables = scenarioTables(scenario, options.lang);
   const files = new Map<string, string>();

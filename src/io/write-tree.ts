@@ -83,7 +83,11 @@ async function replaceEntries(temp: string, target: string, dir: string): Promis
   }
 }
 
-/** Puts `files` (relative path with `/` → content) into `dir`. */
+/**
+ * Puts `files` (relative path with `/` → content) into `dir`.
+ *
+ * @example await writeTree('out', new Map([['plan.json', text]]))
+ */
 export async function writeTree(dir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const target = resolve(dir);
   const parent = dirname(target);

@@ -88,7 +88,7 @@ export function meetsIndicator(t: Teacher, indicator: BalanceIndicator, stage: B
   }
 }
 
-/** plan.json `balance` row (an extension of FORMAT.md). */
+/** plan.json `balance` row (an extension of docs/format.md). */
 export interface BalanceRow {
   readonly county: string;
   readonly stage: BalanceStage;

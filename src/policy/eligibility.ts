@@ -38,7 +38,7 @@ export interface EligibilityContext {
   readonly locks: readonly Lock[];
 }
 
-/** A rotation is still running when it ends after the term's first day (FORMAT.md, history.csv). */
+/** A rotation is still running when it ends after the term's first day (docs/format.md, history.csv). */
 export function isRunning(r: Rotation, term: Term): boolean {
   return r.end_date > term.start;
 }

@@ -154,7 +154,7 @@ export function normsOfReceivers(scenario: Scenario, term: Term): SchoolNorms[] 
 }
 
 /**
- * needs.csv rows for a derivation. needs.csv is gross (FORMAT.md: a running
+ * needs.csv rows for a derivation. needs.csv is gross (docs/format.md: a running
  * rotation fills a post of its main subject), so a row carries the net need
  * plus the running rotations of that subject. Priority 2 where the school has
  * no teacher of the subject at all (开齐), else 3 (开足).

@@ -50,7 +50,7 @@ function homeIntervals(term: Term, away: readonly { from: string; to: string }[]
 /**
  * Every teacher's stints in the term, roster order. A rotation of the plan
  * counts from its start to its end date as written; a history rotation that
- * is still running (FORMAT.md) counts for the days of the term it covers.
+ * is still running (docs/format.md) counts for the days of the term it covers.
  */
 export function termStints(scenario: Scenario, plan: Plan): Stint[] {
   const term = planTerm(plan);

@@ -1,6 +1,6 @@
 /** What `rotation validate` shows: per county, the senders' quotas and the receivers' needs. */
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
-import { eligibilityAll, groupBy, type Eligibility } from './eligibility.js';
+import { eligibilityAll, groupBy, isRunning, type Eligibility } from './eligibility.js';
 import { r1Quota } from './quotas.js';
 import { countsForR2, r2Required } from './r2-backbone.js';
 import type { Term } from './term.js';
@@ -11,7 +11,14 @@ export interface SenderSummary {
 }
 export interface CountySummary {
   county: string; schools: number; senders: number; receivers: number; teachers: number; eligible: number;
-  required: number; needs: number; sender_list: SenderSummary[];
+  required: number;
+  /** Needed posts as needs.csv gives them (gross). */
+  needs: number;
+  /** Of them filled already by running rotations (one post of the teacher's main subject each): the plan counts needs − this. */
+  needs_running: number;
+  /** Needed posts net of running rotations: what `plan` reports as needed. */
+  needs_net: number;
+  sender_list: SenderSummary[];
 }
 export interface ScenarioSummary {
   scenario: string; year: number; term: Term; teachers: number; eligible: number; counties: CountySummary[];
@@ -22,6 +29,14 @@ export function summarize(scenario: Scenario, term: Term, eligibility: readonly 
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   const bySchool = groupBy(scenario.teachers, (t) => t.school_id);
   const needsBySchool = groupBy(scenario.needs, (n) => n.school_id);
+  const level = scenario.policy.rotation.backbone_level;
+  // A running rotation fills one post of its teacher's main subject at its receiver (docs/format.md, needs.csv).
+  const subjectOf = new Map(scenario.teachers.map((t) => [t.teacher_id, t.subject]));
+  const runningAt = groupBy(scenario.history.filter((r) => isRunning(r, term)), (r) => r.to_school);
+  const netOf = (school: string) => (needsBySchool.get(school) ?? []).reduce((n, x) => {
+    const covered = (runningAt.get(school) ?? []).filter((r) => subjectOf.get(r.teacher_id) === x.subject).length;
+    return n + Math.max(0, x.teachers - covered);
+  }, 0);
   const counties = [...groupBy(scenario.schools, (s) => s.county)].map(([county, schools]): CountySummary => {
     const senders = schools.filter(isSender).map((s): SenderSummary => {
       const staff = bySchool.get(s.school_id) ?? [];
@@ -34,12 +49,14 @@ export function summarize(scenario: Scenario, term: Term, eligibility: readonly 
       };
     });
     const receivers = schools.filter(isReceiver);
+    const needs = receivers.reduce((n, s) => n + (needsBySchool.get(s.school_id) ?? []).reduce((m, x) => m + x.teachers, 0), 0);
+    const needsNet = receivers.reduce((n, s) => n + netOf(s.school_id), 0);
     return {
       county, schools: schools.length, senders: senders.length, receivers: receivers.length,
       teachers: schools.reduce((n, s) => n + (bySchool.get(s.school_id)?.length ?? 0), 0),
       eligible: senders.reduce((n, s) => n + s.eligible, 0),
       required: senders.reduce((n, s) => n + s.required, 0),
-      needs: receivers.reduce((n, s) => n + (needsBySchool.get(s.school_id) ?? []).reduce((m, x) => m + x.teachers, 0), 0),
+      needs, needs_running: needs - needsNet, needs_net: needsNet,
       sender_list: senders,
     };
   });

@@ -6,8 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCommand, parseVariant } from '../../src/cli/compare.js';
-import { scenarioWithNeeds } from '../../src/cli/needs-option.js';
+import { compareCommand } from '../../src/cli/compare.js';
+import { parseVariant } from '../../src/io/policy-overrides.js';
+import { scenarioWithNeeds } from '../../src/pipeline.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read-scenario.js';

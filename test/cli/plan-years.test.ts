@@ -40,7 +40,7 @@ describe('rotation plan --years 2018-2020', () => {
       const plan = JSON.parse(readFileSync(join(out, y, 'plan.json'), 'utf8'));
       expect(plan.plan_year).toBe(Number(y));
       expect(plan.stats.check).toBe('passed');
-      expect(r.stdout).toContain(`${y}: `);
+      expect(r.stdout).toContain(`${y} 学年：`);
     }
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.years).toEqual([2018, 2019, 2020]);

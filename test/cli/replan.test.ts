@@ -40,7 +40,7 @@ describe('rotation replan on lucheng-demo', () => {
     const out = join(dir, 'final');
     const run = await rotation('replan', DEMO, '--from', provisional, '--out', out, '--quiet');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/4 objection\(s\) applied; \d+ of 11 provisional assignments changed/);
+    expect(run.stdout).toMatch(/采纳异议 4 条；暂定名单 11 人中变动 \d+ 人/);
     const plan = JSON.parse(await readFile(join(out, 'plan.json'), 'utf8'));
     const at = (id: string) => plan.assignments.find((a: { teacher_id: string }) => a.teacher_id === id);
     expect(at('T000097')).toBeUndefined(); // row 2: keep
@@ -53,7 +53,7 @@ describe('rotation replan on lucheng-demo', () => {
     await wb.xlsx.readFile(join(out, 'plan.xlsx'));
     expect(wb.getWorksheet('变动')?.rowCount).toBe(plan.changes.length + 1);
     const check = await rotation('check', DEMO, join(out, 'plan.json'));
-    expect(check.stdout).toContain('the plan breaks no rule');
+    expect(check.stdout).toContain('计划有效');
     expect(check.stdout).not.toContain('not part of the plan format'); // every field replan writes is known to the check
     expect(check.code).toBe(0);
   });
@@ -81,7 +81,7 @@ describe('rotation replan on lucheng-demo', () => {
     const from = join(dir, 'normed.json');
     await writeFile(from, planJsonText(prov));
     const run = await rotation('replan', folder, '--from', from, '--out', join(dir, 'normed-final'), '--quiet');
-    expect(run.stdout).toContain(`0 of ${prov.assignments.length} provisional assignments changed`);
+    expect(run.stdout).toContain(`暂定名单 ${prov.assignments.length} 人中变动 0 人`);
     const final = JSON.parse(await readFile(join(dir, 'normed-final', 'plan.json'), 'utf8'));
     expect(final.stats.needs_mode).toBe('norms');
     expect(final.stats.gaps_needed).toBe(prov.stats.gaps_needed);

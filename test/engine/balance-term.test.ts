@@ -11,7 +11,7 @@ import { checkPlan } from '../../src/check/check.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import { type BalancePart, dispersion, marginalCosts } from '../../src/engine/balance-term.js';
-import { scenarioWithNeeds } from '../../src/cli/needs-option.js';
+import { scenarioWithNeeds } from '../../src/pipeline.js';
 import { BALANCE_LEVEL, buildCountyModel } from '../../src/engine/model.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';

@@ -10,7 +10,7 @@ import { decodeLpName, encodeLpName, lpNames, toLpFormat } from '../../src/engin
 import { buildCountyModel } from '../../src/engine/model.js';
 import { type PlanResult, planScenario } from '../../src/engine/plan.js';
 import { type LinearModel, type Solver, solutionProblem } from '../../src/engine/solver.js';
-import { bySize, chooseSolver, loadSolver, SOLVER_NAMES } from '../../src/engine/solvers.js';
+import { bySize, loadSolver, SOLVER_NAMES } from '../../src/engine/solvers.js';
 import { generateScenario } from '../../src/generate/index.js';
 import { acceptedInputs, inputsOf } from './builders.js';
 import { scenarioArb } from './random-scenario.js';
@@ -282,9 +282,5 @@ describe('choosing a solver', () => {
     const spy = (name: string): Solver => ({ name, solve: () => ({ status: 'error', values: new Map(), objective: NaN, ms: 0 }) });
     const choose = bySize(spy('small'), spy('large'), 2);
     expect([1, 2, 3].map((n) => choose(n).name)).toEqual(['small', 'small', 'large']);
-    const solvers = { jslp: spy('jslp'), fast: spy('fast') };
-    expect(chooseSolver('jslp', { variables: 1e6 }, solvers).name).toBe('jslp');
-    expect(chooseSolver('highs', { variables: 1 }, solvers).name).toBe('fast');
-    expect(chooseSolver('auto', { variables: 1e6 }, solvers).name).toBe('fast');
   });
 });

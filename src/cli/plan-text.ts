@@ -1,0 +1,62 @@
+/**
+ * What `plan`, `replan` and `check` print about a plan, in one language: a
+ * head line, one line per county, the most important shortfalls (all with
+ * `--verbose`) and where the full list is; `--json` prints the same as data.
+ */
+import { join } from 'node:path';
+import { styleText } from 'node:util';
+import type { Violation } from '../check/check.js';
+import type { Plan } from '../domain/plan.js';
+import { warningLines } from './plan-policy.js';
+import type { Scenario } from '../domain/scenario.js';
+import { inLanguage, type Lang } from '../report/language.js';
+import { countyLines, planSummary, shortfallLines, TOP_SHORTFALLS, type PlanSummary } from '../report/plan-summary.js';
+
+/** The head line of a planned year. */
+export function planHead(plan: Plan, path: string, lang: Lang): string {
+  const s = plan.stats;
+  const optimal = s.optimal
+    ? (lang === 'zh' ? '已证明最优' : 'proven optimal')
+    : styleText('yellow', lang === 'zh' ? '未能证明最优' : 'NOT proven optimal');
+  return lang === 'zh'
+    ? `${plan.plan_year} 学年：派出 ${s.sent} 人（${plan.senders.length} 所派出学校），缺编岗位补 ${s.gaps_filled}/${s.gaps_needed}（已扣除在轮岗教师），未满足 ${plan.shortfalls.length} 项；${optimal}，用时 ${s.solve_ms} ms → ${path}`
+    : `${plan.plan_year}: ${s.sent} teachers sent from ${plan.senders.length} senders, ${s.gaps_filled}/${s.gaps_needed} needed posts filled (net of running rotations), ${plan.shortfalls.length} shortfalls; ${optimal} in ${s.solve_ms} ms → ${path}`;
+}
+
+/** Where the full shortfall list of a plan written into `dir` is. */
+export function fullListAt(dir: string, lang: Lang): string[] {
+  return lang === 'zh'
+    ? [`${join(dir, 'plan.xlsx')} 的「未满足事项」表`, `${join(dir, 'plan.json')} 的 shortfalls`]
+    : [`the Shortfalls sheet (未满足事项) of ${join(dir, 'plan.xlsx')}`, `shortfalls in ${join(dir, 'plan.json')}`];
+}
+
+/** The county lines and the shortfalls of a plan. */
+export function summaryBody(summary: PlanSummary, lang: Lang, verbose: boolean, where: readonly string[]): string[] {
+  const lines = summary.counties.length > 1 || summary.shortfalls > 0 ? countyLines(summary, lang) : [];
+  return [...lines, ...shortfallLines(summary, lang, verbose, where)];
+}
+
+/** A violation found by the checker, in one language. */
+export function violationLine(v: Violation, lang: Lang, prefix = ''): string {
+  return `${styleText('red', `${lang === 'zh' ? '检查' : 'check'} ${prefix}${v.rule}`)} ${inLanguage(v.message, lang)}`;
+}
+
+/** `--json`: the summary of a planned year as data. */
+export function summaryJson(scenario: Scenario, plan: Plan, violations: readonly Violation[], path: string, verbose: boolean) {
+  const s = planSummary(scenario, plan);
+  return {
+    year: s.year, plan: path, optimal: s.optimal, solve_ms: s.solve_ms,
+    sent: plan.stats.sent, posts_filled: plan.stats.gaps_filled, posts_needed: plan.stats.gaps_needed,
+    counties: s.counties, shortfalls: s.shortfalls,
+    top_shortfalls: verbose ? s.ordered : s.ordered.slice(0, TOP_SHORTFALLS),
+    violations: violations.length, check: violations.length === 0 ? 'passed' : 'failed',
+  };
+}
+
+/** The plan's warnings (a balance indicator over its national limit …) in one language; no rule broken, the exit code unchanged. */
+export function warningText(plan: Plan, lang: Lang): string {
+  const label = lang === 'zh' ? '警告' : 'warning';
+  return warningLines({ ...plan, warnings: (plan.warnings ?? []).map((w) => ({ ...w, message: inLanguage(w.message, lang) })) })
+    .replaceAll('警告 warning', label)
+    .split('\n').map((l) => (l.includes(' … 另有 ') ? inLanguage(l, lang) : l)).join('\n');
+}
