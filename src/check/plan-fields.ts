@@ -38,6 +38,7 @@ const PLAN: Shape = {
   title_warnings: [{
     teacher_id: true, name: true, school_id: true, title: true, title_target_year: true, rural_months_before: true, rural_months_after: true,
     required: true, assigned_to: true, eligible: true, eligibility: true, why: true,
+    why_text: { zh: true, en: true }, eligibility_text: [{ zh: true, en: true }],
   }],
   balance: [{
     county: true, stage: true, indicator: true, schools: true, students: true, per_100_before: true, per_100_after: true,

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { styleText } from 'node:util';
 import type { Scenario } from '../domain/scenario.js';
+import { countyName } from '../io/county-name.js';
 import { sheetsWorkbookBuffer } from '../io/workbook.js';
 import { planOutputFiles } from '../io/write-plan.js';
 import { scenarioFiles } from '../io/write-scenario.js';
@@ -22,18 +23,7 @@ import { progress } from './progress.js';
 import { EXIT_OK, EXIT_SHORTFALL } from './run.js';
 
 /** Most years one run plans (the action plan spans three). */
-const MAX_YEARS = 10;
-
-/** "2018-2020" → [2018, 2019, 2020]; a single "2019" is one year. Throws a message for the command line. */
-export function parseYears(text: string): number[] {
-  const m = /^\s*(\d{4})\s*(?:[-–~]\s*(\d{4}))?\s*$/.exec(text);
-  if (m === null) throw new Error(`--years 应写成 2018-2020 / --years takes a range of years like 2018-2020, got "${text}"`);
-  const from = Number(m[1]);
-  const to = Number(m[2] ?? m[1]);
-  if (to < from) throw new Error(`--years ${text}: 结束年份早于开始年份 / the last year comes before the first`);
-  if (to - from + 1 > MAX_YEARS) throw new Error(`--years ${text}: 最多 ${MAX_YEARS} 年 / at most ${MAX_YEARS} years in one run`);
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
+export { parseYears } from './options.js';
 
 export interface YearsRun {
   readonly out: string;
@@ -67,7 +57,9 @@ export async function planYears(scenario: Scenario, years: readonly number[], ru
     for (const [name, text] of scenarioFiles(y.scenario, { lang: run.lang })) files.set(`${y.plan.plan_year}/scenario/${name}`, text);
   }
   files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-  files.set('summary.xlsx', await sheetsWorkbookBuffer(yearsSheets(summary), run.lang, termOf(years[0]!, scenario.policy).start));
+  const day = termOf(years[0]!, scenario.policy).start;
+  const print = { county: countyName(scenario.schools.map((s) => s.county), run.lang), year: `${years[0]}–${years.at(-1)}`, date: day };
+  files.set('summary.xlsx', await sheetsWorkbookBuffer(yearsSheets(summary, run.lang, scenario.policy.rotation.min_share), run.lang, day, { print }));
   if (run['export-lp'] !== undefined) {
     const lp = new Map<string, string>();
     for (const y of checked) for (const [name, text] of lpExportFiles(y, `${y.plan.plan_year}/`)) lp.set(name, text);

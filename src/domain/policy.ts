@@ -2,7 +2,7 @@
  * policy.json: every number the rules use, with the Wenzhou 2018 defaults and
  * the clause of the action plan each comes from. A county overrides any key.
  */
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
@@ -66,6 +66,14 @@ export const assignmentPolicySchema = z.strictObject({
   title_rural_months: z.number().int().min(0).default(12),
 });
 
+/** The public notice (公示) of the rotation list: how long objections are taken and where. */
+export const noticePolicySchema = z.strictObject({
+  /** Working days the list is posted for objections (5 is the usual 公示 period). */
+  days: z.number().int().min(1).max(60).default(5),
+  /** Where objections go: office, telephone, address, as printed on the notice ("" prints a blank to fill in by hand). */
+  contact: z.string().max(200).default(''),
+});
+
 /** Married teachers (teachers.csv spouse_id): what the plan may do when both could rotate in one year. */
 export const COUPLE_RULES = ['together', 'not_both', 'ignore'] as const;
 export const couplesPolicySchema = z.strictObject({
@@ -95,6 +103,8 @@ export const policySchema = z.strictObject({
   norms: normsPolicySchema.default(normsPolicySchema.parse({})),
   /** The county balance review (差异系数): limits and target (norms-policy.ts). */
   balance: balancePolicySchema.default(balancePolicySchema.parse({})),
+  /** The public notice sheet 公示 of plan.xlsx: objection window and contact. */
+  notice: noticePolicySchema.default(noticePolicySchema.parse({})),
   /** Extra subject codes a county teaches, code → Chinese name. */
   subjects: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()).default({}),
 });
@@ -105,3 +115,28 @@ export type Policy = z.infer<typeof policySchema>;
 export function defaultPolicy(): Policy {
   return policySchema.parse({});
 }
+
+/**
+ * The objective's fixed numbers: not policy.json keys (a county cannot change
+ * them), but named here with where each comes from, so the engine holds no
+ * bare numbers.
+ */
+export const OBJECTIVE_DEFAULTS = {
+  /**
+   * needs.csv 优先级: 1 (highest) to 3; an empty cell is 3. R4 (四(二)1 四,
+   * 开齐开足国家规定课程) fills priority-1 posts first, then 2, then 3: one
+   * objective level each.
+   */
+  needPriorities: [1, 2, 3] as const,
+  /**
+   * teachers.csv 意向学校 (most wanted first): points for being sent to the
+   * first, the second, and any later choice. The plan asks to respect the
+   * teacher's wishes without weighing them; 3/2/1 is this planner's choice.
+   */
+  preferenceWeights: [3, 2, 1] as const,
+  /**
+   * Distances in the objective's last level and in published plans are whole
+   * units of 0.1 km (10 per km): shorter travel is the last tie-break.
+   */
+  distanceUnitsPerKm: 10,
+} as const;

@@ -11,6 +11,7 @@ import type { Lock, School, Teacher } from '../domain/tables.js';
 import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
 import { comparePriority, needsTitleService, type Points, pointsOf } from '../policy/points.js';
 import { r1Quota } from '../policy/quotas.js';
+import { countsForR2 } from '../policy/r2-backbone.js';
 import type { Term } from '../policy/term.js';
 import { BALANCE_BACKBONE_LEVEL, balanceTermInputs, type BalanceTermInput, sameBackboneLevel } from './balance-term.js';
 import { bindingCouples, tooFar } from './couples.js';
@@ -174,7 +175,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
         if (pin !== null) pins.set(t.subject, (pins.get(t.subject) ?? 0) + 1);
         const info = {
           sender: s.school_id, main: t.subject, subjects: [t.subject, ...t.qualified_subjects.filter((q) => q !== t.subject).sort()],
-          r2Backbone: backboneAtLeast(t.backbone, policy.rotation.backbone_level),
+          r2Backbone: countsForR2(t.backbone, policy),
           r5Backbone: backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level),
           titleNeed: needsTitleService(t, term, policy),
           preferences: t.preferences.filter((p) => receivers.some((r) => r.school_id === p) && reachable(s.school_id, p) && !forbidden.has(p)),

@@ -16,13 +16,16 @@
  * Rules are named constraints; the objective is a list of levels solved
  * lexicographically (lexicographic.ts).
  */
-import type { Policy } from '../domain/policy.js';
+import { OBJECTIVE_DEFAULTS, type Policy } from '../domain/policy.js';
 import { backboneFraction } from '../policy/quotas.js';
 import { marginalCosts } from './balance-term.js';
 import { type CountyInput, pairKey, type TeacherClass } from './county.js';
 import { coupleRows } from './couples.js';
 import { backboneAtFewest, r2Excused } from './r2-reading.js';
 import { type Constraint, evaluate, type LinearModel, type Variable } from './solver.js';
+
+/** Distance unit of the objective: 0.1 km (OBJECTIVE_DEFAULTS.distanceUnitsPerKm per km). */
+const KM_UNITS = OBJECTIVE_DEFAULTS.distanceUnitsPerKm;
 
 export const EXTRA = '*';
 
@@ -78,9 +81,10 @@ function add(terms: Map<string, number>, name: string, coef: number): void {
   terms.set(name, (terms.get(name) ?? 0) + coef);
 }
 
-/** Preference weight of the receiver at `rank` (0 = first choice): 3, 2, then 1. */
+/** Preference weight of the receiver at `rank` (0 = first choice): 3, 2, then 1 (OBJECTIVE_DEFAULTS.preferenceWeights). */
 export function preferenceWeight(rank: number): number {
-  return Math.max(1, 3 - rank);
+  const weights = OBJECTIVE_DEFAULTS.preferenceWeights;
+  return weights[Math.min(rank, weights.length - 1)]!;
 }
 
 export interface ModelOptions {
@@ -146,7 +150,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     if (role === EXTRA) { add(at(extraAt, r), name, 1); add(extras, name, -1); } else add(at(gapFill, `${r}|${role}`), name, 1);
     if (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sender)) add(group, name, 1);
     const d = input.distance.get(pairKey(sender, r));
-    if (d !== null && d !== undefined && d > 0) add(dist, name, -Math.round(d * 10));
+    if (d !== null && d !== undefined && d > 0) add(dist, name, -Math.round(d * KM_UNITS));
   };
 
   const classVars = new Map<string, { role: string; receiver: string | null; name: string }[]>();
@@ -213,7 +217,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   const maxExtra = policy.assignment.max_extra_per_receiver;
   const extraReceivers = (reachable: readonly string[], sid: string, backbone: boolean): string[] => {
     const sameGroup = (r: string) => (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sid) ? 1 : 0);
-    const km = (r: string) => Math.round((input.distance.get(pairKey(sid, r)) ?? 0) * 10);
+    const km = (r: string) => Math.round((input.distance.get(pairKey(sid, r)) ?? 0) * KM_UNITS);
     const best = [...reachable].sort((x, y) => sameGroup(y) - sameGroup(x) || km(x) - km(y) || (x < y ? -1 : x > y ? 1 : 0))[0];
     return reachable.filter((r) => r === best || (backbone && r5Receivers.has(r)));
   };
@@ -323,7 +327,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     { name: 'R2 shortfall', terms: neg(slackR2.values()), range: r2Range },
     ...(balanceLevel !== null ? [balanceLevel] : []),
   ];
-  for (const p of [1, 2, 3]) {
+  for (const p of OBJECTIVE_DEFAULTS.needPriorities) {
     // Posts filled = Σ needed − Σ posts left open.
     const terms = new Map<string, number>();
     let range = 0;
@@ -422,7 +426,7 @@ function distanceRange(input: CountyInput): number {
   for (const s of input.senders) {
     let far = 0;
     for (const r of input.receivers) far = Math.max(far, input.distance.get(pairKey(s.school.school_id, r.school.school_id)) ?? 0);
-    total += s.cap * Math.round(far * 10);
+    total += s.cap * Math.round(far * KM_UNITS);
   }
   return total;
 }

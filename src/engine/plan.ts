@@ -3,13 +3,14 @@
  * (rotation never crosses a county line), turned into named assignments,
  * quota and gap reports, and shortfalls explained by counting.
  */
+import { bilingual, joinTexts, SHORTFALL, type Text } from '../domain/messages.js';
 import { backboneAtLeast } from '../domain/codes.js';
 import { InputError } from '../domain/errors.js';
 import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { eligibilityAll, type Eligibility } from '../policy/eligibility.js';
-import { r2Required } from '../policy/quotas.js';
+import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
 import { decompose, type Move } from './decompose.js';
@@ -17,6 +18,8 @@ import { roundKm } from './distance.js';
 import { coupleReason, gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
+import { solveByFlow } from './flow/lexicographic-flow.js';
+import { isFlowSolver } from './flow/solver.js';
 import { r2Excused } from './r2-reading.js';
 import { jslpSolver } from './jslp.js';
 import { type LinearModel, modelSize, type SolveResult, type Solver } from './solver.js';
@@ -53,6 +56,8 @@ export interface CountyStats {
   solves: number; solve_ms: number; status: string; solver: string; levels: { name: string; value: number }[];
   /** Largest relative MIP gap any step reported (0 = every step proven optimal); null when the solver reports none. */
   mip_gap: number | null;
+  /** --solver flow: why the network's optimum was not certified and the MILP path planned the county. */
+  flow_fallback?: string;
 }
 
 export interface PlanResult {
@@ -65,10 +70,16 @@ export interface PlanResult {
 function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptions): { moves: Move[]; lex: LexResult; stats: CountyStats; solver: Solver } {
   const model = buildCountyModel(input, scenario.policy);
   const choose = options.solver;
-  const solver = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
+  const chosen = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
   const onModel = options.onModel;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const lex = solveLexicographic(model, model.levels, solver, timeoutMs, onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined);
+  // --solver flow: the network's certified optimum, else the MILP path (flow/solver.ts).
+  const viaFlow = isFlowSolver(chosen) ? solveByFlow(model, scenario.policy) : null;
+  const fallback = isFlowSolver(chosen) ? (typeof chosen.fallback === 'function' ? chosen.fallback(model.variables.length) : chosen.fallback) : chosen;
+  const solver = viaFlow?.certified === true ? chosen : fallback;
+  const lex = viaFlow?.certified === true ? viaFlow.result
+    : solveLexicographic(model, model.levels, fallback, Math.max(1, timeoutMs - (viaFlow?.ms ?? 0)), onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined);
+  const flowMs = viaFlow?.certified === false ? viaFlow.ms : 0;
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
     const pins = scenario.locks.filter((l) => l.action === 'pin' && input.classes.some((c) => c.pin !== null && c.members.some((t) => t.teacher_id === l.teacher_id)));
@@ -88,8 +99,10 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
     moves: decompose(model, lex.values), lex, solver,
     stats: {
       county: input.county, teachers: input.teachers, classes: input.classes.length, ...size,
-      solves: lex.steps.length, solve_ms: Math.round(lex.ms), status: lex.status, solver: solver.name, levels: [...lex.levelValues],
-      mip_gap: largestGap(lex.steps),
+      solves: lex.steps.length, solve_ms: Math.round(lex.ms + flowMs), status: lex.status,
+      solver: viaFlow?.certified === false ? `${chosen.name}→${solver.name}` : solver.name, levels: [...lex.levelValues],
+      mip_gap: viaFlow?.certified === true ? 0 : largestGap(lex.steps),
+      ...(viaFlow?.certified === false ? { flow_fallback: viaFlow.reason } : {}),
     },
   };
 }
@@ -114,7 +127,7 @@ export function planCounties(
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   const inputs = countyInputs(scenario, term, eligibility, options.targets);
   const pinnedIds = new Set(scenario.locks.filter((l) => l.action === 'pin').map((l) => l.teacher_id));
-  const r2 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.backbone_level);
+  const r2 = (t: Teacher) => countsForR2(t.backbone, policy);
 
   return inputs.map((input, i): CountyPlan => {
     const assignments: Assignment[] = [];
@@ -134,7 +147,7 @@ export function planCounties(
         subject: m.role === EXTRA ? m.teacher.subject : m.role, backbone: m.teacher.backbone,
         start_date: term.start, end_date: term.end,
         distance_km: roundKm(input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null), pinned,
-        reasons: withCouple(moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id), coupleReason(m, moves, policy)),
+        reasons: withCouple(moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id), coupleReason(m, moves, policy)).map(bilingual),
         kind: m.role === EXTRA ? 'extra' : 'gap', score: input.points.get(m.teacher.teacher_id)!.total,
       });
     }
@@ -144,21 +157,21 @@ export function planCounties(
       const sent = mine.length;
       const backboneSent = mine.filter((m) => m.cls.r2Backbone).length;
       const backboneRequired = r2Required(sent, policy);
-      const whys: string[] = [];
+      const whys: Text[] = [];
       if (sent < s.required) {
         const why = r1Why(s, input, sent);
-        whys.push(`R1: ${why}`);
-        shortfalls.push({ rule: 'R1', school_id: s.school.school_id, detail: why });
+        whys.push(SHORTFALL.rule('R1', why));
+        shortfalls.push({ rule: 'R1', school_id: s.school.school_id, detail: bilingual(why) });
       }
       const excused = r2Excused(s, input, policy);
       if (backboneSent < backboneRequired) {
-        const why = r2Why(s, input, sent, backboneSent, policy, r2) + (excused ? r2ExcuseNote(s) : '');
-        whys.push(`R2: ${why}`);
-        shortfalls.push({ rule: 'R2', school_id: s.school.school_id, detail: why });
+        const why = excused ? joinTexts([r2Why(s, input, sent, backboneSent, policy, r2), r2ExcuseNote(s)]) : r2Why(s, input, sent, backboneSent, policy, r2);
+        whys.push(SHORTFALL.rule('R2', why));
+        shortfalls.push({ rule: 'R2', school_id: s.school.school_id, detail: bilingual(why) });
       }
       senders.push({
         school_id: s.school.school_id, eligible: s.eligible.length, required: s.required, sent,
-        backbone_sent: backboneSent, backbone_required: backboneRequired, met: whys.length === 0, why: whys.length > 0 ? whys.join(' ') : null,
+        backbone_sent: backboneSent, backbone_required: backboneRequired, met: whys.length === 0, why: whys.length > 0 ? bilingual(joinTexts(whys, '；', '; ')) : null,
         cap: s.cap, name: s.school.name, county: input.county, ...(excused ? { r2_excused: true } : {}),
       });
     }
@@ -169,11 +182,11 @@ export function planCounties(
       for (const g of r.gaps) {
         const filled = here.filter((m) => m.role === g.subject).length;
         gaps.push({ school_id: rid, subject: g.subject, needed: g.needed, filled, unfilled: g.needed - filled, priority: g.priority, gross: g.gross });
-        if (filled < g.needed) shortfalls.push({ rule: 'R4', school_id: rid, detail: gapWhy(input, rid, g.subject, g.needed - filled, moves) });
+        if (filled < g.needed) shortfalls.push({ rule: 'R4', school_id: rid, detail: bilingual(gapWhy(input, rid, g.subject, g.needed - filled, moves)) });
       }
       const after = r.backboneBefore + here.filter((m) => m.cls.r5Backbone).length;
       receivers.push({ school_id: rid, county_backbone_before: r.backboneBefore, county_backbone_after: after });
-      if (after === 0) shortfalls.push({ rule: 'R5', school_id: rid, detail: r5Why(input, rid, policy.rotation.r5_backbone_level) });
+      if (after === 0) shortfalls.push({ rule: 'R5', school_id: rid, detail: bilingual(r5Why(input, rid, policy.rotation.r5_backbone_level)) });
     }
     return { assignments, senders, gaps, receivers, shortfalls, stats };
   });
@@ -206,7 +219,7 @@ export function mergeCountyPlans(
       r2_when_short: scenario.policy.rotation.r2_when_short,
       variables: counties.reduce((n, c) => n + c.variables, 0),
       constraints: counties.reduce((n, c) => n + c.constraints, 0),
-      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status, mip_gap: c.mip_gap })),
+      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status, mip_gap: c.mip_gap, ...(c.flow_fallback !== undefined ? { flow_fallback: c.flow_fallback } : {}) })),
       objective: Object.fromEntries(levelTotals(counties)),
     },
   };
@@ -214,7 +227,7 @@ export function mergeCountyPlans(
 }
 
 /** The couple rule's reason goes before the last line, the priority score. */
-function withCouple(reasons: string[], couple: string | null): string[] {
+function withCouple(reasons: Text[], couple: Text | null): Text[] {
   return couple === null ? reasons : [...reasons.slice(0, -1), couple, reasons.at(-1)!];
 }
 

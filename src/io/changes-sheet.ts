@@ -3,6 +3,7 @@
  * differs from the provisional plan, before and after, with its cause.
  * Absent from a plan without a `changes` array.
  */
+import { inLang } from '../domain/messages.js';
 import { z } from 'zod';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
@@ -41,7 +42,7 @@ export function changesSheet(scenario: Scenario, plan: Plan, lang: Lang): PlanSh
     from_school: c.from_school, before_school: c.before_school, before_name: c.before_school === null ? null : schools.get(c.before_school) ?? '',
     before_subject: subject(c.before_subject), after_school: c.after_school,
     after_name: c.after_school === null ? null : schools.get(c.after_school) ?? '', after_subject: subject(c.after_subject),
-    objection_row: c.objection_row, cause: c.cause,
+    objection_row: c.objection_row, cause: inLang(c.cause, lang),
   }));
   return { key: 'changes', zh: '变动', en: 'Changes', sections: [{ columns, rows }] };
 }

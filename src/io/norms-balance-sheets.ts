@@ -9,6 +9,7 @@ import type { Scenario } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
 import type { BalanceIndicator, BalanceRow } from '../policy/balance.js';
 import type { SchoolNorms } from '../policy/norms.js';
+import { balanceChartOption } from '../report/charts.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetSection } from './sheet-model.js';
 
 type Row = Record<string, CellValue>;
@@ -61,5 +62,7 @@ export function balanceSheet(rows: readonly BalanceRow[], lang: Lang): PlanSheet
   const out = rows.map((r): Row => ({
     ...r, stage: zh ? STAGES.zh[r.stage] : r.stage, indicator: INDICATOR_LABEL[r.indicator][lang],
   }));
-  return { key: 'balance', zh: '均衡', en: 'Balance', sections: [{ columns, rows: out }] };
+  const charts = rows.some((r) => r.before !== null || r.after !== null)
+    ? [{ key: 'balance', option: balanceChartOption(rows, lang), width: 900, height: 400 }] : [];
+  return { key: 'balance', zh: '均衡', en: 'Balance', sections: [{ columns, rows: out }], charts };
 }

@@ -11,7 +11,7 @@ import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
 import { csvCell, label, type Lang, type PlanSheet } from './sheet-model.js';
 
 export interface CsvFile {
-  /** File name, the sheet's name in the chosen language + ".csv". */
+  /** File name, the sheet's name in the chosen language (spaces as _) + ".csv". */
   readonly name: string;
   readonly text: string;
 }
@@ -30,10 +30,13 @@ function sheetCsv(sheet: PlanSheet, lang: Lang): string {
   return formatCsv(header, [...rows, ...lines]);
 }
 
+/** A sheet name as a file name: no spaces ("Title warnings" → "Title_warnings.csv"). */
+export const csvFileName = (sheetName: string): string => `${sheetName.trim().replace(/\s+/g, '_')}.csv`;
+
 /** Every sheet as a CSV file, in workbook order. */
 export function planCsvFiles(input: PlanWorkbookInput, options: { readonly lang?: Lang } = {}): CsvFile[] {
   const lang = options.lang ?? 'zh';
-  return planSheets(input, lang).map((sheet) => ({ name: `${label(sheet, lang)}.csv`, text: sheetCsv(sheet, lang) }));
+  return planSheets(input, lang).map((sheet) => ({ name: csvFileName(label(sheet, lang)), text: sheetCsv(sheet, lang) }));
 }
 
 /**

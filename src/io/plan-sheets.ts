@@ -1,9 +1,11 @@
 /**
  * The sheets of plan.xlsx (and the CSV files), in order: 说明, 轮岗名单,
- * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡. Pure:
+ * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡, 公示
+ * (and 变动 after a replan). Pure:
  * plan + scenario + report tables in, sheet models out.
  */
 import { BACKBONE_LEVELS, TITLES } from '../domain/codes.js';
+import { inLang } from '../domain/messages.js';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
@@ -12,6 +14,8 @@ import type { PlanReport } from '../policy/plan-report.js';
 import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
 import { changesSheet } from './changes-sheet.js';
 import { notesSheet } from './notes-sheet.js';
+import { noticeSheet } from './notice-sheet.js';
+import { allowancesChartOption, gapsChartOption } from '../report/charts.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
 import { CAP_COLUMN, capOf, TEACHER_COLUMNS, teacherCells } from './plan-sheet-columns.js';
 
@@ -70,7 +74,7 @@ function assignmentsSheet({ scenario, plan, report }: PlanWorkbookInput, lang: L
       teacher_id: a.teacher_id, name: n.teacher(a.teacher_id), from_school: a.from_school, from_name: n.school(a.from_school),
       to_school: a.to_school, to_name: n.school(a.to_school), subject: n.subject(a.subject), backbone: n.backbone(a.backbone),
       start_date: a.start_date, end_date: a.end_date, distance_km: a.distance_km, pinned: a.pinned, kind: n.kind(a.kind),
-      score: a.score, reasons: a.reasons.join('; '), ...teacherCells(scenario, plan, a.teacher_id, a.from_school, lang),
+      score: a.score, reasons: a.reasons.map((x) => inLang(x, lang)).join('; '), ...teacherCells(scenario, plan, a.teacher_id, a.from_school, lang),
       rural_months_before: numberOr(a['rural_months_before'], m?.before), rural_months_after: numberOr(a['rural_months_after'], m?.after),
     };
   });
@@ -87,7 +91,9 @@ function sendersSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): PlanSh
     col('backbone_required', '骨干应派', 'Backbone required', 'int'), col('met', '达标', 'Met', 'bool'), col('why', '说明', 'Why'),
     CAP_COLUMN,
   ];
-  const rows = plan.senders.map((s): Row => ({ ...s, school_name: n.school(s.school_id), county: n.county(s.school_id), cap: capOf(s, scenario) }));
+  const rows = plan.senders.map((s): Row => ({
+    ...s, why: s.why === null ? null : inLang(s.why, lang), school_name: n.school(s.school_id), county: n.county(s.school_id), cap: capOf(s, scenario),
+  }));
   return { key: 'senders', zh: '派出学校配额', en: 'Senders', sections: [{ columns, rows }] };
 }
 
@@ -98,7 +104,13 @@ function gapsSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): PlanSheet
     col('filled', '已补', 'Filled', 'int'), col('unfilled', '未补', 'Unfilled', 'int'),
   ];
   const rows = plan.gaps.map((g): Row => ({ ...g, subject: n.subject(g.subject), school_name: n.school(g.school_id), county: n.county(g.school_id) }));
-  return { key: 'gaps', zh: '学科缺口', en: 'Gaps', sections: [{ columns, rows }] };
+  const posts = new Map<string, { name: string; needed: number; filled: number }>();
+  for (const g of plan.gaps) {
+    const p = posts.get(g.school_id) ?? { name: n.school(g.school_id) || g.school_id, needed: 0, filled: 0 };
+    posts.set(g.school_id, { ...p, needed: p.needed + g.needed, filled: p.filled + g.filled });
+  }
+  const charts = posts.size === 0 ? [] : [{ key: 'gaps', option: gapsChartOption([...posts.values()], lang), width: 860, height: 380 }];
+  return { key: 'gaps', zh: '学科缺口', en: 'Gaps', sections: [{ columns, rows }], charts };
 }
 
 function receiversSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): PlanSheet {
@@ -134,8 +146,14 @@ function allowancesSheet({ scenario, plan, report }: PlanWorkbookInput, lang: La
     })),
   };
   const { schools, counties } = report.allowanceTotals;
+  const tiers = [...new Set(plan.allowances.map((a) => a.tier))].sort((a, b) => a - b).map((tier) => ({
+    tier, items: Object.fromEntries(names.map((name) => [name, plan.allowances.filter((a) => a.tier === tier).reduce((x, a) => x + (a.items[name] ?? 0), 0)])),
+  }));
+  const itemLabel = (name: string) => (lang === 'zh' ? name : policyItems.find((i) => i.name === name)?.key ?? name);
+  const byLabel = tiers.map((t) => ({ tier: t.tier, items: Object.fromEntries(Object.entries(t.items).map(([k, v]) => [itemLabel(k), v])) }));
   return {
     key: 'allowances', zh: '津贴', en: 'Allowances',
+    charts: tiers.length === 0 ? [] : [{ key: 'allowances', option: allowancesChartOption(byLabel, names.map(itemLabel), lang), width: 760, height: 380 }],
     sections: [
       perTeacher,
       {
@@ -161,8 +179,9 @@ function titlesSheet({ scenario, report }: PlanWorkbookInput, lang: Lang): PlanS
     col('assigned_to', '接收学校代码', 'Sent to', 'id'), col('eligible', '符合交流条件', 'Eligible', 'bool'),
     col('eligibility', '交流条件情况', 'Eligibility'), col('why', '原因', 'Why'),
   ];
-  const rows = report.titleWarnings.map((w): Row => ({
-    ...w, title: n.title(w.title), school_name: n.school(w.school_id), eligibility: w.eligibility.join('; '),
+  const rows = report.titleWarnings.map(({ why_text, eligibility_text, ...w }): Row => ({
+    ...w, title: n.title(w.title), school_name: n.school(w.school_id),
+    eligibility: eligibility_text.map((t) => t[lang]).join(lang === 'zh' ? '；' : '; '), why: why_text[lang],
   }));
   return { key: 'titles', zh: '职称预警', en: 'Title warnings', sections: [{ columns, rows }] };
 }
@@ -195,7 +214,7 @@ function incomeSheet({ scenario, report }: PlanWorkbookInput, lang: Lang): PlanS
 function shortfallsSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): PlanSheet {
   const n = namer(scenario, lang);
   const columns = [col('rule', '规则', 'Rule'), SCHOOL, SCHOOL_NAME, col('detail', '说明', 'Detail')];
-  const rows = plan.shortfalls.map((s): Row => ({ ...s, school_name: n.school(s.school_id) }));
+  const rows = plan.shortfalls.map((s): Row => ({ ...s, detail: inLang(s.detail, lang), school_name: n.school(s.school_id) }));
   return { key: 'shortfalls', zh: '未满足事项', en: 'Shortfalls', sections: [{ columns, rows }] };
 }
 
@@ -208,7 +227,7 @@ export function planSheets(input: PlanWorkbookInput, lang: Lang): PlanSheet[] {
     notesSheet(input, lang), assignmentsSheet(input, lang), sendersSheet(input, lang), gapsSheet(input, lang),
     receiversSheet(input, lang), allowancesSheet(input, lang), titlesSheet(input, lang), incomeSheet(input, lang),
     shortfallsSheet(input, lang), normsSheet(input.scenario, input.report.norms, fromNorms(input.plan), lang),
-    balanceSheet(input.report.balance, lang),
+    balanceSheet(input.report.balance, lang), noticeSheet(input, lang),
     ...[changesSheet(input.scenario, input.plan, lang)].filter((x) => x !== null),
   ];
 }

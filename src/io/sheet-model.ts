@@ -3,6 +3,8 @@
  * values — so the workbook and the CSV files render the same content with
  * the same headers. Rendering rules that both share live here.
  */
+import type { ChartSpec } from '../report/charts.js';
+
 export type Lang = 'zh' | 'en';
 
 /**
@@ -33,7 +35,16 @@ export interface PlanSheet {
   readonly zh: string;
   readonly en: string;
   readonly sections: readonly SheetSection[];
+  /** Lines above the first table (a notice's title and preamble), in the workbook's language. */
+  readonly heading?: readonly string[];
+  /** Lines below the last table (a notice's objection window and contact). */
+  readonly footnotes?: readonly string[];
+  /** Charts drawn as pictures below the tables (the workbook only; CSV files have none). */
+  readonly charts?: readonly ChartSpec[];
 }
+
+/** Kinds shown as numbers: right-aligned, and so are their headers. */
+export const NUMERIC_KINDS: ReadonlySet<CellKind> = new Set(['int', 'decimal', 'months', 'km', 'money']);
 
 /** A column spec. */
 export function col(key: string, zh: string, en: string, kind: CellKind = 'text'): SheetColumn {

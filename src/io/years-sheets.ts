@@ -5,10 +5,11 @@
  * needed and filled, by year). Chinese headers by default, like plan.xlsx.
  */
 import type { YearsSummary } from '../policy/years-summary.js';
-import { type CellValue, col, type PlanSheet, type SheetColumn } from './sheet-model.js';
+import { yearsChartOption } from '../report/charts.js';
+import { type CellValue, col, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
 
 /** The summary workbook's sheets. */
-export function yearsSheets(summary: YearsSummary): PlanSheet[] {
+export function yearsSheets(summary: YearsSummary, lang: Lang = 'zh', minShare: number | null = null): PlanSheet[] {
   const perYear = (key: string, zh: string, en: string, kind: SheetColumn['kind'] = 'int'): SheetColumn[] =>
     summary.years.map((y) => col(`${key}_${y}`, `${y} ${zh}`, `${en} ${y}`, kind));
   const spread = (key: string, values: readonly CellValue[]): Record<string, CellValue> =>
@@ -21,8 +22,9 @@ export function yearsSheets(summary: YearsSummary): PlanSheet[] {
           col('sent', '派出人数', 'Sent', 'int'), col('gaps_needed', '缺编岗位', 'Posts needed', 'int'), col('gaps_filled', '已补岗位', 'Posts filled', 'int'),
           col('shortfalls', '未达标项', 'Shortfalls', 'int'), col('optimal', '已证明最优', 'Proven optimal', 'bool'), col('check', '独立校验', 'Check'),
         ],
-        rows: summary.totals.map((t) => ({ ...t })),
+        rows: summary.totals.map((t) => ({ ...t, check: t.check === 'passed' ? (lang === 'zh' ? '通过' : 'passed') : (lang === 'zh' ? '未通过' : 'failed') })),
       }],
+      charts: [{ key: 'years', option: yearsChartOption(summary.totals, minShare, lang), width: 760, height: 380 }],
     },
     {
       key: 'counties', zh: '县市区逐年', en: 'Counties by year', sections: [{

@@ -2,7 +2,12 @@
  * R3, the exchange conditions (符合交流条件, 四(二)1): who may rotate this
  * year and, for everyone, why or why not. Pure: same input, same answer.
  */
-import { differenceInCalendarMonths, differenceInYears, getDate, parseISO, subYears } from 'date-fns';
+import { ELIGIBILITY, type Text } from '../domain/messages.js';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { getDate } from 'date-fns/getDate';
+import { parseISO } from 'date-fns/parseISO';
+import { subYears } from 'date-fns/subYears';
 import type { Policy } from '../domain/policy.js';
 import { isSender, type Scenario } from '../domain/scenario.js';
 import type { Lock, Rotation, School, Teacher } from '../domain/tables.js';
@@ -13,6 +18,8 @@ export interface Eligibility {
   readonly eligible: boolean;
   /** For an ineligible teacher, every condition that fails; for an eligible one, the facts that qualify. */
   readonly reasons: readonly string[];
+  /** The same reasons in both languages (domain/messages.ts); `reasons` holds their English. */
+  readonly texts: readonly Text[];
   /** Full months at the home school on the term's first day. */
   readonly months_at_school: number;
   /** Age in full years on the term's first day. */
@@ -61,23 +68,24 @@ export function eligibilityOf(t: Teacher, ctx: EligibilityContext): Eligibility 
   const away = ctx.history.find((r) => isRunning(r, term)) ?? null;
   const cooldownFrom = subYears(day, policy.eligibility.cooldown_years);
   const recent = ctx.history.filter((r) => parseISO(r.start_date) > cooldownFrom && r.start_date <= term.start);
-  const fails: string[] = [];
+  const fails: Text[] = [];
 
-  if (ctx.school === undefined || !isSender(ctx.school)) fails.push('home school is not a sending school');
-  if (months < 0) fails.push(`joins the school on ${t.school_start_date}, after the term's first day`);
-  else if (Math.floor(months / 12) < minYears) fails.push(`${yearsMonths(months)} at school < ${minYears}`);
-  if (age >= maxAge) fails.push(`age ${age} ≥ ${maxAge}`);
-  if (t.exempt !== '') fails.push(`exempt: ${t.exempt}`);
-  if (away !== null) fails.push(`on rotation at ${away.to_school} until ${away.end_date}`);
+  if (ctx.school === undefined || !isSender(ctx.school)) fails.push(ELIGIBILITY.notSender());
+  if (months < 0) fails.push(ELIGIBILITY.joinsLate(t.school_start_date));
+  else if (Math.floor(months / 12) < minYears) fails.push(ELIGIBILITY.yearsAtSchool(months, minYears, false));
+  if (age >= maxAge) fails.push(ELIGIBILITY.age(age, maxAge, false));
+  if (t.exempt !== '') fails.push(ELIGIBILITY.exempt(t.exempt));
+  if (away !== null) fails.push(ELIGIBILITY.away(away.to_school, away.end_date));
   else if (recent.length > 0) {
-    const last = recent.map((r) => r.start_date).sort().at(-1);
-    fails.push(`rotated from ${last}, within the ${policy.eligibility.cooldown_years}-year cooldown`);
+    const last = recent.map((r) => r.start_date).sort().at(-1)!;
+    fails.push(ELIGIBILITY.cooldown(last, policy.eligibility.cooldown_years));
   }
   const keep = ctx.locks.find((l) => l.action === 'keep');
-  if (keep !== undefined) fails.push(`kept home by HR${keep.reason ? `: ${keep.reason}` : ''}`);
+  if (keep !== undefined) fails.push(ELIGIBILITY.keep(keep.reason));
 
-  const reasons = fails.length > 0 ? fails : [`${yearsMonths(months)} at school ≥ ${minYears}`, `age ${age} < ${maxAge}`];
-  return { teacher_id: t.teacher_id, eligible: fails.length === 0, reasons, months_at_school: months, age, away };
+  const texts = fails.length > 0 ? fails : [ELIGIBILITY.yearsAtSchool(months, minYears, true), ELIGIBILITY.age(age, maxAge, true)];
+  const reasons = texts.map((x) => x.en);
+  return { teacher_id: t.teacher_id, eligible: fails.length === 0, reasons, texts, months_at_school: months, age, away };
 }
 
 /** Eligibility of every teacher of a scenario, in roster order. */

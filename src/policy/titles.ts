@@ -4,6 +4,7 @@
  * and will still lack `assignment.title_rural_months` after this plan — and
  * whether the plan could have sent them, and why it did not.
  */
+import { joinTexts, type Text, TITLE } from '../domain/messages.js';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { subjectList, type School, type Teacher } from '../domain/tables.js';
@@ -51,32 +52,36 @@ export interface TitleWarning {
   /** eligibilityOf's reasons: the failing conditions, or the qualifying facts. */
   readonly eligibility: readonly string[];
   readonly why: string;
+  /** `why` in both languages (domain/messages.ts); `why` holds its English. */
+  readonly why_text: Text;
+  /** `eligibility` in both languages. */
+  readonly eligibility_text: readonly Text[];
 }
 
 /** Why an eligible teacher was left home: the facts of the plan that explain it. */
-function notChosen(t: Teacher, scenario: Scenario, plan: Plan, elig: ReadonlyMap<string, Eligibility>, sent: ReadonlySet<string>, home: School | undefined): string {
-  const facts: string[] = [];
+function notChosen(t: Teacher, scenario: Scenario, plan: Plan, elig: ReadonlyMap<string, Eligibility>, sent: ReadonlySet<string>, home: School | undefined): Text {
+  const facts: Text[] = [];
   const names = subjectList(scenario.policy.subjects).zh;
   const subjectName = (code: string) => names[code] ?? code;
   const sender = plan.senders.find((s) => s.school_id === t.school_id);
   const cap = sender ? r1Quota(sender.eligible, scenario.policy).cap : null;
   if (sender && cap !== null && sender.sent >= cap) {
-    facts.push(`sender's quota filled by teachers with higher priority (${t.school_id} sends ${sender.sent}, at most ${cap})`);
+    facts.push(TITLE.quotaFilled(t.school_id, sender.sent, cap));
   }
   const sameSubject = scenario.teachers.filter((o) => o.school_id === t.school_id && o.subject === t.subject
     && elig.get(o.teacher_id)?.away === null && !sent.has(o.teacher_id));
-  if (sameSubject.length <= 1) facts.push(`the last ${subjectName(t.subject)} teacher left at ${t.school_id} stays home`);
+  if (sameSubject.length <= 1) facts.push(TITLE.lastOfSubject(subjectName(t.subject), t.school_id));
   const subjects = [t.subject, ...t.qualified_subjects];
   const forbidden = new Set(scenario.locks.filter((l) => l.teacher_id === t.teacher_id && l.action === 'forbid').map((l) => l.school_id));
   const county = new Set(scenario.schools.filter((s) => s.county === home?.county).map((s) => s.school_id));
   const open = plan.gaps.filter((g) => g.unfilled > 0 && county.has(g.school_id) && subjects.includes(g.subject) && !forbidden.has(g.school_id));
   if (open.length === 0) {
-    facts.push(`no unfilled ${subjects.map(subjectName).join('/')} post left at a receiver in ${home?.county ?? '?'}`);
+    facts.push(TITLE.noOpenPost(subjects.map(subjectName).join('/'), home?.county ?? '?'));
   } else if (facts.length === 0) {
     const km = scenario.policy.assignment.max_distance_km;
-    facts.push(`unfilled posts remain (${open.map((g) => `${g.school_id} ${subjectName(g.subject)}`).join(', ')}) but the plan preferred other teachers${km === null ? '' : ` or they lie beyond ${km} km`}`);
+    facts.push(TITLE.preferredOthers(open.map((g) => `${g.school_id} ${subjectName(g.subject)}`).join(', '), km));
   }
-  return `eligible but not chosen: ${facts.join('; ')}`;
+  return TITLE.notChosen(joinTexts(facts));
 }
 
 /**
@@ -98,16 +103,14 @@ export function titleWarnings(scenario: Scenario, plan: Plan, months: ReadonlyMa
     if (year === null || m === undefined || year < plan.plan_year || year - plan.plan_year > horizon || m.after >= required) continue;
     const e = elig.get(t.teacher_id);
     const to = assignedTo.get(t.teacher_id) ?? null;
-    let why: string;
-    if (to !== null) {
-      const rural = schools.get(to)?.area === 'rural';
-      why = `in the plan (to ${to}) but still short: ${m.before} + ${m.gained} < ${required}${rural ? '' : `; ${to} is not a rural school, so its months are not rural service`}`;
-    } else if (!e?.eligible) why = `not eligible: ${e?.reasons.join('; ') ?? 'unknown teacher'}`;
+    let why: Text;
+    if (to !== null) why = TITLE.stillShort(to, m.before, m.gained, required, schools.get(to)?.area === 'rural');
+    else if (!e?.eligible) why = TITLE.notEligible(e ? joinTexts(e.texts) : TITLE.unknownTeacher());
     else why = notChosen(t, scenario, plan, elig, sent, schools.get(t.school_id));
     out.push({
       teacher_id: t.teacher_id, name: t.name, school_id: t.school_id, title: t.title, title_target_year: year,
       rural_months_before: m.before, rural_months_after: m.after, required, assigned_to: to,
-      eligible: e?.eligible ?? false, eligibility: e?.reasons ?? [], why,
+      eligible: e?.eligible ?? false, eligibility: e?.reasons ?? [], why: why.en, why_text: why, eligibility_text: e?.texts ?? [],
     });
   }
   return out.sort((a, b) => a.title_target_year - b.title_target_year || a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));

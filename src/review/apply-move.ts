@@ -4,12 +4,14 @@
  * receivers, stats, shortfalls, allowances — back in line with the
  * assignments, so that `rotation check` judges the move and not stale totals.
  */
+import { bilingual, MOVE, SHORTFALL } from '../domain/messages.js';
+import { subjectName } from '../engine/explain.js';
 import { backboneAtLeast, type BackboneLevel } from '../domain/codes.js';
 import type { Assignment, Plan, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { distanceKm, roundKm } from '../engine/distance.js';
 import { extendPlan } from '../policy/plan-report.js';
-import { r2Required } from '../policy/quotas.js';
+import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 
 export interface Move {
   readonly teacher_id: string;
@@ -32,18 +34,18 @@ export function recount(scenario: Scenario, plan: Plan): Plan {
   const senders = plan.senders.map((s) => {
     const mine = plan.assignments.filter((a) => a.from_school === s.school_id);
     const sent = mine.length;
-    const backboneSent = mine.filter((a) => backboneAtLeast(backbone(a), policy.rotation.backbone_level)).length;
+    const backboneSent = mine.filter((a) => countsForR2(backbone(a), policy)).length;
     const backboneRequired = r2Required(sent, policy);
-    if (sent < s.required) keepOr('R1', s.school_id, `${s.school_id}: ${s.required} required, ${sent} sent (edited by hand)`);
-    if (backboneSent < backboneRequired) keepOr('R2', s.school_id, `${s.school_id}: ${sent} sent → ${backboneRequired} backbone required, ${backboneSent} sent (edited by hand)`);
+    if (sent < s.required) keepOr('R1', s.school_id, bilingual(SHORTFALL.editedR1(s.school_id, s.required, sent)));
+    if (backboneSent < backboneRequired) keepOr('R2', s.school_id, bilingual(SHORTFALL.editedR2(s.school_id, sent, backboneRequired, backboneSent)));
     const met = sent >= s.required && backboneSent >= backboneRequired;
-    return { ...s, sent, backbone_sent: backboneSent, backbone_required: backboneRequired, met, why: met ? null : s.why ?? 'edited by hand' };
+    return { ...s, sent, backbone_sent: backboneSent, backbone_required: backboneRequired, met, why: met ? null : s.why ?? bilingual(SHORTFALL.edited()) };
   });
   const gaps = plan.gaps.map((g) => {
     const filled = Math.min(g.needed, plan.assignments.filter((a) => a.to_school === g.school_id && a.subject === g.subject).length);
     if (filled < g.needed) {
       const was = plan.shortfalls.find((s) => s.rule === 'R4' && s.school_id === g.school_id && s.detail.includes(` ${g.subject} `));
-      shortfalls.push(was ?? { rule: 'R4', school_id: g.school_id, detail: `${g.school_id}: ${g.needed - filled} ${g.subject} post(s) unfilled (edited by hand)` });
+      shortfalls.push(was ?? { rule: 'R4', school_id: g.school_id, detail: bilingual(SHORTFALL.editedR4(g.school_id, subjectName(g.subject), g.subject, g.needed - filled)) });
     }
     return { ...g, filled, unfilled: g.needed - filled };
   });
@@ -69,7 +71,7 @@ export function applyMove(scenario: Scenario, plan: Plan, move: Move): Plan {
   const assignment: Assignment = {
     teacher_id: t.teacher_id, from_school: t.school_id, to_school: move.to_school, subject: move.subject, backbone: t.backbone,
     start_date: plan.period.start, end_date: plan.period.end, distance_km: roundKm(distanceKm(from, to)), pinned: false,
-    reasons: ['HR 手工安排 (rotation suggest) / placed by hand (rotation suggest)'], kind: fillsGap ? 'gap' : 'extra',
+    reasons: [bilingual(MOVE.placedByHand())], kind: fillsGap ? 'gap' : 'extra',
   };
   const assignments = [...plan.assignments.filter((a) => a.teacher_id !== t.teacher_id), assignment]
     .sort((a, b) => a.from_school.localeCompare(b.from_school) || a.teacher_id.localeCompare(b.teacher_id));

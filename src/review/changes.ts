@@ -4,6 +4,7 @@
  * changes touch the same school (the sender's R1/R2 quota, or a receiver's
  * post taken or left), through a chain of such changes if need be.
  */
+import { bilingual, inLang, type Text, text } from '../domain/messages.js';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Objection } from '../domain/tables.js';
@@ -29,12 +30,12 @@ export interface PlanChange {
 
 const KIND_ZH: Record<Objection['kind'], string> = { keep: '留任', not_to: '不去', to: '去', swap: '对调' };
 
-/** "异议第 3 行 (留任) / objection row 3 (keep)" */
-function objectionLabel(s: Scenario, i: number): string {
+/** "异议第 3 行 (留任)", "objection row 3 (keep)" */
+function objectionLabel(s: Scenario, i: number): Text {
   const o = s.objections![i]!;
   const what = o.kind === 'swap' ? ` ${o.teacher_id}↔${o.other_teacher_id}` : o.school_id ? ` ${o.school_id}` : '';
   const row = objectionRow(s, i);
-  return `异议第 ${row} 行 (${KIND_ZH[o.kind]}${what}) / objection row ${row} (${o.kind}${what})`;
+  return text(`异议第 ${row} 行 (${KIND_ZH[o.kind]}${what})`, `objection row ${row} (${o.kind}${what})`);
 }
 
 const schoolLabel = (s: Scenario, id: string | null) => {
@@ -65,18 +66,19 @@ export function rawChanges(before: Plan, after: Plan): Omit<PlanChange, 'objecti
 type Raw = ReturnType<typeof rawChanges>[number];
 
 /** How change `c` relates to change `l` (they share a school), in words. */
-function relation(s: Scenario, c: Raw, l: Raw): string {
+function relation(s: Scenario, c: Raw, l: Raw): Text {
   if (c.before_school !== null && c.before_school === l.after_school) {
-    return `原岗位 ${schoolLabel(s, c.before_school)} 由 ${l.teacher_id} 接任 / its post at ${c.before_school} went to ${l.teacher_id}`;
+    return text(`原岗位 ${schoolLabel(s, c.before_school)} 由 ${l.teacher_id} 接任`, `its post at ${c.before_school} went to ${l.teacher_id}`);
   }
   if (c.after_school !== null && c.after_school === l.before_school) {
-    return `接任 ${l.teacher_id} 在 ${schoolLabel(s, c.after_school)} 留下的岗位 / takes the post ${l.teacher_id} left at ${c.after_school}`;
+    return text(`接任 ${l.teacher_id} 在 ${schoolLabel(s, c.after_school)} 留下的岗位`, `takes the post ${l.teacher_id} left at ${c.after_school}`);
   }
   if (c.from_school === l.from_school) {
-    return `${schoolLabel(s, c.from_school)} 须保持派出比例 (R1/R2)，因 ${l.teacher_id} ${l.change === 'removed' ? '不再派出' : '有变动'} / keeps ${c.from_school}'s R1/R2 quota after ${l.teacher_id} was ${l.change}`;
+    return text(`${schoolLabel(s, c.from_school)} 须保持派出比例 (R1/R2)，因 ${l.teacher_id} ${l.change === 'removed' ? '不再派出' : '有变动'}`,
+      `keeps ${c.from_school}'s R1/R2 quota after ${l.teacher_id} was ${l.change}`);
   }
   const shared = [c.before_school, c.after_school].find((x) => x !== null && (x === l.before_school || x === l.after_school));
-  return `与 ${l.teacher_id} 同在 ${schoolLabel(s, shared ?? null)} 的岗位调整 / rearranged at ${shared} with ${l.teacher_id}`;
+  return text(`与 ${l.teacher_id} 同在 ${schoolLabel(s, shared ?? null)} 的岗位调整`, `rearranged at ${shared} with ${l.teacher_id}`);
 }
 
 /** How directly change `c` follows from change `l`: 3 a post taken or left, 2 the same sender, 1 the same receiver, 0 unrelated. */
@@ -95,15 +97,17 @@ const schoolsOf = (c: Raw) => [c.from_school, c.before_school, c.after_school].f
 export function explainChanges(scenario: Scenario, before: Plan, after: Plan): PlanChange[] {
   const raw = rawChanges(before, after);
   const objections = scenario.objections ?? [];
-  const cause = new Map<string, { row: number; label: string; text: string }>();
+  const cause = new Map<string, { row: number; label: Text; text: Text }>();
   const queue: Raw[] = [];
   for (const c of raw) {
     const i = objections.findIndex((o) => o.teacher_id === c.teacher_id || o.other_teacher_id === c.teacher_id);
     if (i < 0) continue;
     const o = objections[i]!;
-    const whatHappened = c.after_school === null ? '留在本校 / stays home' : `改派 ${schoolLabel(scenario, c.after_school)} / now goes to ${c.after_school}`;
-    const swapNote = o.kind === 'swap' ? `，与 ${o.teacher_id === c.teacher_id ? o.other_teacher_id : o.teacher_id} 对调 / swapped with ${o.teacher_id === c.teacher_id ? o.other_teacher_id : o.teacher_id}` : '';
-    cause.set(c.teacher_id, { row: objectionRow(scenario, i), label: objectionLabel(scenario, i), text: `${objectionLabel(scenario, i)}: ${whatHappened}${swapNote}` });
+    const other = o.teacher_id === c.teacher_id ? o.other_teacher_id : o.teacher_id;
+    const label = objectionLabel(scenario, i);
+    const zh = `${label.zh}：${c.after_school === null ? '留在本校' : `改派 ${schoolLabel(scenario, c.after_school)}`}${o.kind === 'swap' ? `，与 ${other} 对调` : ''}`;
+    const en = `${label.en}: ${c.after_school === null ? 'stays home' : `now goes to ${c.after_school}`}${o.kind === 'swap' ? `, swapped with ${other}` : ''}`;
+    cause.set(c.teacher_id, { row: objectionRow(scenario, i), label, text: text(zh, en) });
     queue.push(c);
   }
   // In rounds from the objections' own changes: each knock-on takes the cause of a change of the previous rounds
@@ -116,7 +120,8 @@ export function explainChanges(scenario: Scenario, before: Plan, after: Plan): P
       const link = frontier.map((l) => ({ l, rank: linkRank(c, l) })).filter((x) => x.rank > 0).sort((a, b) => b.rank - a.rank)[0];
       if (link === undefined) continue;
       const from = cause.get(link.l.teacher_id)!;
-      cause.set(c.teacher_id, { row: from.row, label: from.label, text: `${from.label} 的连带调整 / knock-on: ${relation(scenario, c, link.l)}` });
+      const why = relation(scenario, c, link.l);
+      cause.set(c.teacher_id, { row: from.row, label: from.label, text: text(`${from.label.zh} 的连带调整：${why.zh}`, `${from.label.en}, knock-on: ${why.en}`) });
       next.push(c);
     }
     frontier = next;
@@ -125,7 +130,7 @@ export function explainChanges(scenario: Scenario, before: Plan, after: Plan): P
     const found = cause.get(c.teacher_id);
     return {
       ...c, objection_row: found?.row ?? null,
-      cause: found?.text ?? '为在异议后保持 R1/R2 等规则而调整 / needed to keep R1/R2 and the other rules after the objections',
+      cause: bilingual(found?.text ?? text('为在异议后保持 R1/R2 等规则而调整', 'needed to keep R1/R2 and the other rules after the objections')),
     };
   });
 }
@@ -133,5 +138,5 @@ export function explainChanges(scenario: Scenario, before: Plan, after: Plan): P
 /** The sentence added to the reasons of a changed assignment. */
 export function changeReason(c: PlanChange): string {
   const was = c.before_school === null ? '暂定名单中未派出 / not in the provisional list' : `暂定为 ${c.before_school} ${c.before_subject} / provisionally ${c.before_school} (${c.before_subject})`;
-  return `变动 (${c.change})：${was}；${c.cause}`;
+  return bilingual(text(`变动 (${c.change})：${inLang(was, 'zh')}；${inLang(c.cause, 'zh')}`, `change (${c.change}): ${inLang(was, 'en')}; ${inLang(c.cause, 'en')}`));
 }

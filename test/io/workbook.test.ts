@@ -64,9 +64,9 @@ describe('plan.xlsx (Chinese, the default)', async () => {
   const wb = await load(await planWorkbookBuffer(input));
   const sheet = (name: string) => sections(wb.getWorksheet(name)!);
 
-  it('has the eleven sheets in order, each with a frozen header row', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '轮岗名单', '派出学校配额', '学科缺口', '接收学校骨干', '津贴', '职称预警', '收入对比', '未满足事项', '编制测算', '均衡']);
-    for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  it('has the twelve sheets in order, each with a frozen header row (公示 under its title and preamble)', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '轮岗名单', '派出学校配额', '学科缺口', '接收学校骨干', '津贴', '职称预警', '收入对比', '未满足事项', '编制测算', '均衡', '公示']);
+    for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: ws.name === '公示' ? 4 : 1 });
     expect(wb.getWorksheet('轮岗名单')!.autoFilter).toBeTruthy();
   });
 
@@ -153,7 +153,7 @@ describe('plan.xlsx (Chinese, the default)', async () => {
   it('职称预警 lists the title warnings; 收入对比 the parity rows; 说明 the figures, every allowance tier and the stats', () => {
     const [titles] = sheet('职称预警');
     expect(titles!.rows.map((r) => [text(r['教师编号']), lookupCode(TITLES, text(r['现职称'])), num(r['拟申报年份']), bool(r['符合交流条件']), text(r['原因'])]))
-      .toEqual(input.report.titleWarnings.map((w) => [w.teacher_id, w.title, w.title_target_year, w.eligible, w.why]));
+      .toEqual(input.report.titleWarnings.map((w) => [w.teacher_id, w.title, w.title_target_year, w.eligible, w.why_text.zh]));
     expect(titles!.rows).toHaveLength(1);
     const [income] = sheet('收入对比');
     expect(income!.rows).toHaveLength(18);
@@ -185,7 +185,7 @@ describe('plan.xlsx in English', async () => {
   const wb = await load(await planWorkbookBuffer(input, { lang: 'en' }));
 
   it('has English sheet names and headers, yes/no booleans and code values', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Notes', 'Assignments', 'Senders', 'Gaps', 'Receivers', 'Allowances', 'Title warnings', 'Income parity', 'Shortfalls', 'Staffing norms', 'Balance']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Notes', 'Assignments', 'Senders', 'Gaps', 'Receivers', 'Allowances', 'Title warnings', 'Income parity', 'Shortfalls', 'Staffing norms', 'Balance', 'Notice']);
     const [main] = sections(wb.getWorksheet('Assignments')!);
     expect(main!.header.slice(0, 3)).toEqual(['Teacher ID', 'Name', 'From school ID']);
     expect(main!.rows.map((r) => [r['Subject'], r['Pinned'], r['Kind']])).toEqual([['math', 'yes', 'gap'], ['chinese', 'no', 'extra']]);
@@ -206,7 +206,7 @@ describe('CSV files', () => {
   const files = planCsvFiles(input);
 
   it('one per sheet, UTF-8 with a BOM and the Chinese headers', () => {
-    expect(files.map((f) => f.name)).toEqual(['说明.csv', '轮岗名单.csv', '派出学校配额.csv', '学科缺口.csv', '接收学校骨干.csv', '津贴.csv', '职称预警.csv', '收入对比.csv', '未满足事项.csv', '编制测算.csv', '均衡.csv']);
+    expect(files.map((f) => f.name)).toEqual(['说明.csv', '轮岗名单.csv', '派出学校配额.csv', '学科缺口.csv', '接收学校骨干.csv', '津贴.csv', '职称预警.csv', '收入对比.csv', '未满足事项.csv', '编制测算.csv', '均衡.csv', '公示.csv']);
     for (const f of files) expect(f.text.startsWith('\uFEFF')).toBe(true);
     const lines = files[1]!.text.slice(1).split('\r\n');
     expect(lines[0]).toBe('教师编号,姓名,派出学校代码,派出学校,接收学校代码,接收学校,任教学科,骨干等级,开始日期,结束日期,距离（公里）,指定,类型,优先分,理由,乡村任教月数（轮岗前）,乡村任教月数（轮岗后）,县市区,性别,职称,年龄');

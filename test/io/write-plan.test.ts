@@ -17,7 +17,7 @@ describe('writePlanOutputs: all or nothing', () => {
     const names = await writePlanOutputs(out, { scenario, plan, csv: true });
     expect(names.slice(0, 2)).toEqual(['plan.json', 'plan.xlsx']);
     expect((await readdir(out)).sort()).toEqual([...names].sort());
-    expect(names).toHaveLength(2 + 11);
+    expect(names).toHaveLength(2 + 12);
     const json = await readFile(join(out, 'plan.json'), 'utf8');
     expect(json).toBe(`${JSON.stringify(plan, null, 2)}\n`);
     expect(planSchema.parse(JSON.parse(json))).toEqual(plan);

@@ -1,0 +1,155 @@
+/**
+ * The message catalogue: every sentence the planner writes for people —
+ * why a teacher moves, why a rule could not be met, why a teacher is not
+ * eligible, why a title warning — once, in Chinese and in English. A
+ * workbook shows one language per text (`inLang`); plan.json keeps one
+ * bilingual string per text, `中文 / English` (`bilingual`), as before.
+ */
+export interface Text {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export const text = (zh: string, en: string): Text => ({ zh, en });
+
+/** The separator of a bilingual string: Chinese before it, English after. */
+const SEP = ' / ';
+
+/** plan.json's bilingual string: `中文 / English` (a " / " inside the Chinese part is closed up, so the first one splits). */
+export const bilingual = (t: Text): string => `${t.zh.replaceAll(SEP, '/')}${SEP}${t.en}`;
+
+/** A bilingual string's part in one language; a string without the separator is returned whole. */
+export function inLang(s: string, lang: 'zh' | 'en'): string {
+  const at = s.indexOf(SEP);
+  if (at < 0) return s;
+  return lang === 'zh' ? s.slice(0, at) : s.slice(at + SEP.length);
+}
+
+/** Texts joined, each language with its own separator. */
+export const joinTexts = (parts: readonly Text[], zh = '；', en = '; '): Text => text(parts.map((p) => p.zh).join(zh), parts.map((p) => p.en).join(en));
+
+/** A text with a prefix or suffix in each language. */
+export const wrap = (t: Text, before: Text, after: Text = text('', '')): Text => text(`${before.zh}${t.zh}${after.zh}`, `${before.en}${t.en}${after.en}`);
+
+const ym = (months: number) => ({ y: Math.floor(months / 12), m: months % 12 });
+
+/** Eligibility facts and failures (policy/eligibility.ts). */
+export const ELIGIBILITY = {
+  notSender: () => text('本校不是派出学校', 'home school is not a sending school'),
+  joinsLate: (date: string) => text(`${date} 才到本校，晚于轮岗期首日`, `joins the school on ${date}, after the term's first day`),
+  yearsAtSchool: (months: number, min: number, ok: boolean) => {
+    const { y, m } = ym(months);
+    return text(`在校 ${y} 年 ${m} 月 ${ok ? '≥' : '<'} ${min} 年`, `${y} years ${m} months at school ${ok ? '≥' : '<'} ${min}`);
+  },
+  age: (age: number, max: number, ok: boolean) => text(`年龄 ${age} 岁 ${ok ? '<' : '≥'} ${max} 岁`, `age ${age} ${ok ? '<' : '≥'} ${max}`),
+  exempt: (why: string) => text(`免于交流：${why}`, `exempt: ${why}`),
+  away: (school: string, end: string) => text(`正在 ${school} 轮岗，至 ${end}`, `on rotation at ${school} until ${end}`),
+  cooldown: (from: string, years: number) => text(`${from} 起曾交流，在 ${years} 年间隔期内`, `rotated from ${from}, within the ${years}-year cooldown`),
+  keep: (reason: string) => text(`HR 留任${reason ? `：${reason}` : ''}`, `kept home by HR${reason ? `: ${reason}` : ''}`),
+};
+
+/** Title warnings (policy/titles.ts). */
+export const TITLE = {
+  stillShort: (to: string, before: number, gained: number, required: number, rural: boolean) => text(
+    `已安排轮岗（至 ${to}），但仍不足：${before} + ${gained} < ${required}${rural ? '' : `；${to} 不是乡村学校，在该校任教不计乡村任教`}`,
+    `in the plan (to ${to}) but still short: ${before} + ${gained} < ${required}${rural ? '' : `; ${to} is not a rural school, so its months are not rural service`}`,
+  ),
+  notEligible: (reasons: Text) => wrap(reasons, text('不符合交流条件：', 'not eligible: ')),
+  unknownTeacher: () => text('未知教师', 'unknown teacher'),
+  notChosen: (facts: Text) => wrap(facts, text('符合条件但未被选派：', 'eligible but not chosen: ')),
+  quotaFilled: (school: string, sent: number, cap: number) => text(
+    `派出名额已由优先分更高的教师占满（${school} 派出 ${sent} 人，上限 ${cap} 人）`,
+    `sender's quota filled by teachers with higher priority (${school} sends ${sent}, at most ${cap})`,
+  ),
+  lastOfSubject: (subject: string, school: string) => text(`${school} 仅剩的${subject}教师须留校`, `the last ${subject} teacher left at ${school} stays home`),
+  noOpenPost: (subjects: string, county: string) => text(`${county}的接收学校已无未补的${subjects}岗位`, `no unfilled ${subjects} post left at a receiver in ${county}`),
+  preferredOthers: (posts: string, km: number | null) => text(
+    `尚有未补岗位（${posts}），但计划选派了其他教师${km === null ? '' : `，或这些岗位超出 ${km} 公里`}`,
+    `unfilled posts remain (${posts}) but the plan preferred other teachers${km === null ? '' : ` or they lie beyond ${km} km`}`,
+  ),
+};
+
+/** The reasons of a move and the shortfall explanations (engine/explain.ts). */
+export const MOVE = {
+  pinned: () => text('HR 指定（locks.csv）', 'pinned by HR (locks.csv)'),
+  extra: (subjectZh: string, subject: string) => text(`为完成派出比例（R1）的额外教师，任教${subjectZh}`, `extra teacher sent to meet R1, teaches ${subject}`),
+  fillsGap: (school: string, subjectZh: string, subject: string, priority: number) => text(
+    `填补${school}${subjectZh}缺编（优先级 ${priority}）`, `fills a ${subject} post at ${school} (priority ${priority})`,
+  ),
+  r5: () => text('为该校提供县级以上骨干教师（R5）', 'gives the school its county-level backbone teacher (R5)'),
+  r2: (levelZh: string, level: string) => text(`骨干教师（${levelZh}），计入派出学校骨干比例（R2）`, `backbone teacher (${level}), counts for the sender's R2`),
+  monthsAtSchool: (months: number) => text(`在校 ${ym(months).y} 年 ${ym(months).m} 月`, `${months} months at school`),
+  titleNeed: (year: number, months: number, required: number) => text(
+    `拟 ${year} 年申报职称，乡村任教 ${months} 月 < ${required}`, `title application in ${year} with ${months} rural months < ${required}`,
+  ),
+  preference: (rank: number, weight: number) => text(`第 ${rank} 意向学校（权重 ${weight}）`, `preference #${rank} (weight ${weight})`),
+  sameGroup: (group: string) => text(`同一教育集团 ${group}`, `same education group ${group}`),
+  distance: (km: number | null) => (km === null ? text('距离未知', 'distance unknown') : text(`距离 ${km} 公里`, `distance ${km} km`)),
+  score: (total: number, working: string, parts: Text) => text(
+    `优先分 ${total}${working ? `（积分 ${working}）` : ''}：${parts.zh}`, `priority score ${total}${working ? ` (points ${working})` : ''}: ${parts.en}`,
+  ),
+  placedByHand: () => text('HR 手工安排（rotation suggest）', 'placed by hand (rotation suggest)'),
+};
+
+export const SHORTFALL = {
+  unreachable: (n: number) => text(
+    `${n} 人无可去的接收学校（距离上限、禁止或配偶规则）`, `${n} have no receiving school in reach (distance cap, forbid, or the couple rule for a spouse in another county)`,
+  ),
+  lastOfSubject: (subjectZh: string, subject: string, present: number, left: number, eligible: number) => text(
+    `${subjectZh}仅 ${present} 名在岗，须留 1 人：最多派 ${left} 人`, `only ${present} ${subject} teacher(s) present, one stays: at most ${left} of ${eligible} eligible`,
+  ),
+  r1Base: (school: string, eligible: number, required: number, sent: number, kept: number) => text(
+    `${school}：符合条件 ${eligible} 人 → 应派 ${required} 人，实派 ${sent} 人${kept > 0 ? `，另有 ${kept} 人被留任` : ''}`,
+    `${school}: ${eligible} eligible → ${required} required, ${sent} sent${kept > 0 ? `; ${kept} kept home by HR (not counted as eligible)` : ''}`,
+  ),
+  r1AtMost: (count: number, notes: Text | null) => text(
+    `最多可派 ${count} 人：${notes?.zh ?? '没有符合条件的教师能派出'}`, `at most ${count} can go: ${notes?.en ?? 'no eligible teacher can leave'}`,
+  ),
+  r1Full: () => text('接收学校容量已满（缺编已补且已达 max_extra_per_receiver 上限）', 'the receivers can take no more teachers (needs filled, extra cap reached)'),
+  r2: (school: string, sent: number, required: number, backboneSent: number, levelZh: string, eligible: number, canGo: number, minimumSent: number, minimum: number) => text(
+    `${school}：派出 ${sent} 人 → 骨干应至少 ${required} 人，实派 ${backboneSent} 人；符合条件的${levelZh}以上骨干仅 ${eligible} 人（可派 ${canGo} 人），即使只派 ${minimumSent} 人也需 ${minimum} 人`,
+    `${school}: ${sent} sent → ${required} backbone required, ${backboneSent} sent; only ${eligible} eligible backbone teacher(s) (${canGo} can go), and even the minimum ${minimumSent} sent needs ${minimum}`,
+  ),
+  gapHead: (school: string, subjectZh: string, subject: string, unfilled: number) => text(
+    `${school} ${subjectZh}缺 ${unfilled} 人未补`, `${school}: ${unfilled} ${subject} post(s) unfilled`,
+  ),
+  gapNobody: (subjectZh: string, subject: string) => text(
+    `县内没有可派往该校、能教${subjectZh}的符合条件教师`, `no eligible teacher in the county qualified in ${subject} can go there`,
+  ),
+  gapHeld: (subjectZh: string, people: number, placed: number) => text(
+    `县内能教${subjectZh}、可去该校的符合条件教师 ${people} 人，其中 ${placed} 人已派往其他岗位；其余受派出学校比例上限、须留 1 人任教该学科或骨干比例（R2）所限`,
+    `${people} eligible qualified teacher(s) could go, ${placed} placed elsewhere; the rest are held by their school's cap, its last teacher of a subject, or R2`,
+  ),
+  r5Head: (school: string, levelZh: string, level: string) => text(`${school} 没有${levelZh}以上骨干教师`, `${school} has no ${level}-level-or-above backbone teacher`),
+  r5Nobody: () => text('县内没有可派往该校的符合条件骨干教师', 'no eligible backbone teacher of that level can go there'),
+  r5Held: (n: number) => text(
+    `${n} 名符合条件的骨干教师可去该校，但都用于更优先的规则（R1–R4）或受派出学校上限所限`,
+    `${n} eligible backbone teacher(s) could go, all needed for higher rules (R1–R4) or held by their school's cap`,
+  ),
+  balance: (weight: number) => text(
+    `；或为降低骨干教师差异系数而留空（balance.backbone_weight = ${weight}）`, `; or left open for a lower backbone CV (balance.backbone_weight = ${weight})`,
+  ),
+  editedR1: (school: string, required: number, sent: number) => text(`${school}：应派 ${required} 人，实派 ${sent} 人（手工修改）`, `${school}: ${required} required, ${sent} sent (edited by hand)`),
+  editedR2: (school: string, sent: number, required: number, backboneSent: number) => text(
+    `${school}：派出 ${sent} 人 → 骨干应至少 ${required} 人，实派 ${backboneSent} 人（手工修改）`, `${school}: ${sent} sent → ${required} backbone required, ${backboneSent} sent (edited by hand)`,
+  ),
+  editedR4: (school: string, subjectZh: string, subject: string, unfilled: number) => text(
+    `${school} ${subjectZh}缺 ${unfilled} 人未补（手工修改）`, `${school}: ${unfilled} ${subject} post(s) unfilled (edited by hand)`,
+  ),
+  edited: () => text('手工修改', 'edited by hand'),
+  r2Excused: (cap: number) => text(
+    `按 rotation.r2_when_short = excuse，该校无法满足 R2，免于骨干比例：能派的骨干都派出，其余可派至上限 ${cap} 人`,
+    `under rotation.r2_when_short = excuse the school, unable to meet R2, is excused from the ratio: every backbone teacher who can go goes, and it may send up to its cap of ${cap}`,
+  ),
+  rule: (rule: string, why: Text) => text(`${rule}：${why.zh}`, `${rule}: ${why.en}`),
+};
+
+/** The couple rule's part in a move (policy `couples`). */
+export const COUPLE = {
+  notBoth: (spouse: string) => text(`配偶 ${spouse} 本年不派出（couples.rule = not_both：夫妻不同年交流）`, `spouse ${spouse} stays this year (couples.rule = not_both)`),
+  notSent: (spouse: string) => text(`配偶 ${spouse} 本年未派出（couples.rule = together）`, `spouse ${spouse} is not sent this year (couples.rule = together)`),
+  sameSchool: (spouse: string) => text(`与配偶 ${spouse} 同去一校（couples.rule = together）`, `goes with spouse ${spouse} to the same school (couples.rule = together)`),
+  near: (spouse: string, school: string, km: number) => text(
+    `配偶 ${spouse} 派往 ${school}，两校相距不超过 ${km} 公里（couples.rule = together）`, `spouse ${spouse} goes to ${school}, within couples.max_km = ${km} km`,
+  ),
+};
