@@ -35,7 +35,7 @@ export const planCommand: CommandModule<object, Args> = {
     })
     .option('out', { type: 'string', demandOption: true, describe: 'output folder' })
     .option('time-limit', { type: 'number', default: 120, describe: 'seconds the solver may spend on one county' })
-    .option('solver', { choices: SOLVER_NAMES, default: 'auto' as SolverName, describe: 'MILP solver; auto = javascript-lp-solver for small county models, HiGHS for larger ones' })
+    .option('solver', { choices: SOLVER_NAMES, default: 'auto' as SolverName, describe: 'MILP solver; auto = javascript-lp-solver for small county models, HiGHS for larger ones; flow = the exact network path first, the MILP where it cannot prove the optimum (docs/solve.md)' })
     .option('jobs', { type: 'number', describe: 'counties solved at once on worker threads (default: one per core, at most one per county; 1 = no workers)' })
     .option('export-lp', { type: 'string', describe: 'also write every model handed to the solver, per county and lexicographic step, in CPLEX LP format into this folder' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })

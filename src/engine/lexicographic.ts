@@ -25,9 +25,10 @@ export interface LexStep {
   readonly relaxation?: { readonly ms: number; readonly bound: number };
   /**
    * What gave the step's answer: the LP optimum itself (integral), the MILP on the LP optimum's support
-   * (reaching ⌊LP bound⌋), or a MILP over the whole model (less the columns reduced-cost fixing pins).
+   * (reaching ⌊LP bound⌋), or a MILP over the whole model (less the columns reduced-cost fixing pins);
+   * 'network flow': the level's min-cost flow on the county network (flow/lexicographic-flow.ts).
    */
-  readonly answer: 'integral LP' | 'LP support' | 'MILP';
+  readonly answer: 'integral LP' | 'LP support' | 'MILP' | 'network flow';
   /** Columns fixed and rows made tight for the later steps by reduced-cost fixing. */
   readonly fixedColumns?: number;
   readonly tightenedRows?: number;

@@ -18,6 +18,8 @@ import { roundKm } from './distance.js';
 import { coupleReason, gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
+import { solveByFlow } from './flow/lexicographic-flow.js';
+import { isFlowSolver } from './flow/solver.js';
 import { r2Excused } from './r2-reading.js';
 import { jslpSolver } from './jslp.js';
 import { type LinearModel, modelSize, type SolveResult, type Solver } from './solver.js';
@@ -54,6 +56,8 @@ export interface CountyStats {
   solves: number; solve_ms: number; status: string; solver: string; levels: { name: string; value: number }[];
   /** Largest relative MIP gap any step reported (0 = every step proven optimal); null when the solver reports none. */
   mip_gap: number | null;
+  /** --solver flow: why the network's optimum was not certified and the MILP path planned the county. */
+  flow_fallback?: string;
 }
 
 export interface PlanResult {
@@ -66,10 +70,16 @@ export interface PlanResult {
 function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptions): { moves: Move[]; lex: LexResult; stats: CountyStats; solver: Solver } {
   const model = buildCountyModel(input, scenario.policy);
   const choose = options.solver;
-  const solver = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
+  const chosen = typeof choose === 'function' ? choose(model.variables.length) : choose ?? jslpSolver;
   const onModel = options.onModel;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const lex = solveLexicographic(model, model.levels, solver, timeoutMs, onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined);
+  // --solver flow: the network's certified optimum, else the MILP path (flow/solver.ts).
+  const viaFlow = isFlowSolver(chosen) ? solveByFlow(model, scenario.policy) : null;
+  const fallback = isFlowSolver(chosen) ? (typeof chosen.fallback === 'function' ? chosen.fallback(model.variables.length) : chosen.fallback) : chosen;
+  const solver = viaFlow?.certified === true ? chosen : fallback;
+  const lex = viaFlow?.certified === true ? viaFlow.result
+    : solveLexicographic(model, model.levels, fallback, Math.max(1, timeoutMs - (viaFlow?.ms ?? 0)), onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined);
+  const flowMs = viaFlow?.certified === false ? viaFlow.ms : 0;
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
     const pins = scenario.locks.filter((l) => l.action === 'pin' && input.classes.some((c) => c.pin !== null && c.members.some((t) => t.teacher_id === l.teacher_id)));
@@ -89,8 +99,10 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
     moves: decompose(model, lex.values), lex, solver,
     stats: {
       county: input.county, teachers: input.teachers, classes: input.classes.length, ...size,
-      solves: lex.steps.length, solve_ms: Math.round(lex.ms), status: lex.status, solver: solver.name, levels: [...lex.levelValues],
-      mip_gap: largestGap(lex.steps),
+      solves: lex.steps.length, solve_ms: Math.round(lex.ms + flowMs), status: lex.status,
+      solver: viaFlow?.certified === false ? `${chosen.name}→${solver.name}` : solver.name, levels: [...lex.levelValues],
+      mip_gap: viaFlow?.certified === true ? 0 : largestGap(lex.steps),
+      ...(viaFlow?.certified === false ? { flow_fallback: viaFlow.reason } : {}),
     },
   };
 }
@@ -207,7 +219,7 @@ export function mergeCountyPlans(
       r2_when_short: scenario.policy.rotation.r2_when_short,
       variables: counties.reduce((n, c) => n + c.variables, 0),
       constraints: counties.reduce((n, c) => n + c.constraints, 0),
-      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status, mip_gap: c.mip_gap })),
+      counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status, mip_gap: c.mip_gap, ...(c.flow_fallback !== undefined ? { flow_fallback: c.flow_fallback } : {}) })),
       objective: Object.fromEntries(levelTotals(counties)),
     },
   };

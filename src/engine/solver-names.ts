@@ -4,5 +4,5 @@
  */
 
 /** Names accepted by `--solver`, the default first. */
-export const SOLVER_NAMES = ['auto', 'highs', 'glpk', 'jslp'] as const;
+export const SOLVER_NAMES = ['auto', 'highs', 'glpk', 'jslp', 'flow'] as const;
 export type SolverName = (typeof SOLVER_NAMES)[number];

@@ -49,5 +49,7 @@ export async function loadSolver(name: SolverName): Promise<Solver | ((variables
     case 'highs': return (await import('./highs.js')).loadHighsSolver();
     case 'glpk': return (await import('./glpk.js')).loadGlpkSolver();
     case 'auto': return bySize((await import('./jslp.js')).jslpSolver, await (await import('./highs.js')).loadHighsSolver());
+    // The network path, with auto's MILP choice for the counties it does not certify (flow/solver.ts).
+    case 'flow': return (await import('./flow/solver.js')).flowSolver(bySize((await import('./jslp.js')).jslpSolver, await (await import('./highs.js')).loadHighsSolver()));
   }
 }
