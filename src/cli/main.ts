@@ -8,7 +8,9 @@ import { diffCommand } from './diff.js';
 import { generateCommand } from './generate.js';
 import { planCommand } from './plan.js';
 import { replanCommand } from './replan.js';
+import { serveCommand } from './serve.js';
 import { suggestCommand } from './suggest.js';
+import { templateCommand } from './template.js';
 import { validateCommand } from './validate.js';
 
 // `rotation validate … | head`: a reader that stops early is not an error (no EPIPE stack trace).
@@ -28,6 +30,8 @@ await yargs(hideBin(process.argv))
   .command(generateCommand)
   .command(diffCommand)
   .command(compareCommand)
+  .command(templateCommand)
+  .command(serveCommand)
   .demandCommand(1, 'Name a command (see --help).')
   .strict()
   .help()
