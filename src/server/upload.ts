@@ -49,7 +49,9 @@ async function stage(staging: string, files: readonly UploadFile[], limits: Uplo
     const f = files[0]!;
     // An .xlsx is a zip: its entries and expanded size are bounded before exceljs inflates it.
     readZip(f.data, basename(f.name), { maxEntries: limits.maxZipEntries, maxExpandedBytes: limits.maxExpandedBytes });
-    const path = join(staging, 'scenario.xlsx');
+    // Under its own name, so that problems name the file the clerk uploaded (a fresh folder: no name can clash or escape).
+    const own = basename(f.name.replaceAll('\\', '/'));
+    const path = join(staging, /^[^/\\]{1,120}\.xlsx$/i.test(own) && !own.startsWith('.') ? own : 'scenario.xlsx');
     await writeFile(path, f.data);
     return { path, warnings };
   }
