@@ -15,6 +15,8 @@ import { readScenario } from '../src/io/read-scenario.js';
 import { scenarioWorkbook } from '../src/io/write-scenario-xlsx.js';
 import { buildServer } from '../src/server/app.js';
 
+/** A response's JSON body, typed loosely for the assertions. */
+const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const SHOTS = 'test-results/e2e';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -124,11 +126,11 @@ describe('the HR round in the browser', () => {
 
   it('pins a teacher and records an objection', async () => {
     // Whom to pin: a teacher the plan does not send whom `suggest` finds for an open or needed post.
-    const v = await (await fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions/1`)).json();
+    const v = await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions/1`));
     const sent = new Set(v.plan.assignments.map((a: any) => a.teacher_id));
     let target: { teacher_id: string; to_school: string } | undefined;
     for (const g of v.plan.gaps) {
-      const s = await (await fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions/1/suggest?school=${g.school_id}&subject=${g.subject}`)).json();
+      const s = await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions/1/suggest?school=${g.school_id}&subject=${g.subject}`));
       target = s.candidates.find((c: any) => !sent.has(c.teacher_id) && c.currently === null);
       if (target) break;
     }

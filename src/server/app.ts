@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { checkPlan } from '../check/check.js';
 import { parsePlanText } from '../check/plan-file.js';
 import { InputError, type InputProblem } from '../domain/errors.js';
-import { LOCK_ACTIONS, lookupCode } from '../domain/codes.js';
+import { BACKBONE_LEVELS, LOCK_ACTIONS, lookupCode, OBJECTION_KINDS, TITLES } from '../domain/codes.js';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
@@ -251,6 +251,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
       schools: scenario.schools.map((s) => ({ school_id: s.school_id, name: s.name, county: s.county, area: s.area })),
       subjects: subjects.codes.map((c) => ({ code: c, zh: (subjects.zh as Record<string, string>)[c] ?? c })),
       locks: scenario.locks, objections: scenario.objections ?? [],
+      labels: { title: TITLES.zh, backbone: BACKBONE_LEVELS.zh, lock: LOCK_ACTIONS.zh, objection: OBJECTION_KINDS.zh },
       busy: busy.get(name) ?? null,
     };
   });
@@ -417,8 +418,12 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const a = parse(versionSchema, q['a'], 'a');
     const b = parse(versionSchema, q['b'], 'b');
     const lang = parse(z.enum(['zh', 'en']).default('zh'), q['lang'], 'lang');
-    const diff = planDiff(await loadPlan(name, year, a), await loadPlan(name, year, b));
-    return { a, b, diff, sections: diffSections(diff, lang) };
+    const later = await loadPlan(name, year, b);
+    const diff = planDiff(await loadPlan(name, year, a), later);
+    // The scenario only lends the names of teachers and schools to the tables (as `rotation diff` with a scenario would).
+    const scenario = await scenarioOf(name, later, (await metaOf(name, year, b)).set).catch(() => undefined);
+    const changes = (later as { changes?: unknown }).changes ?? [];
+    return { a, b, diff, sections: diffSections(diff, lang, scenario), changes };
   });
 
   app.get('/api/scenarios/:scenario/years/:year/versions/:version/suggest', async (req) => {

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type ServeOptions } from '../../src/server/app.js';
 import { templateWorkbook } from '../../src/io/template.js';
 
+/** A response's JSON body, typed loosely for the assertions. */
+const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const DEMO = 'scenarios/lucheng-demo';
 
 interface Running { url: string; close: () => Promise<void>; dir: string }
@@ -41,7 +43,7 @@ async function events(res: Response): Promise<{ event: string; data: any }[]> {
 
 async function plan(url: string, scenario: string, body: Record<string, unknown>) {
   const res = await post(`${url}/api/scenarios/${scenario}/plans`, body);
-  return { res, events: res.status === 200 ? await events(res) : [], json: res.status === 200 ? undefined : await res.json() };
+  return { res, events: res.status === 200 ? await events(res) : [], json: res.status === 200 ? undefined : await json(res) };
 }
 
 function noStack(body: unknown) {
@@ -56,9 +58,9 @@ describe('rotation serve: the whole round over HTTP', () => {
   it('uploads the demo CSV files and shows the scenario summary', async () => {
     const res = await post(`${s.url}/api/scenarios/demo/upload`, { files: await demoFiles() });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.teachers).toBeGreaterThan(100);
-    const info = await (await fetch(`${s.url}/api/scenarios/demo?year=2019`)).json();
+    const info = await json(fetch(`${s.url}/api/scenarios/demo?year=2019`));
     expect(info.summary.counties[0].county).toBe('鹿城区');
     expect(info.fields.find((f: any) => f.key === 'rotation.min_share').default).toBe(0.1);
     // The workspace holds the input as CSV files and an append-only log.
@@ -74,7 +76,7 @@ describe('rotation serve: the whole round over HTTP', () => {
     const text = Buffer.from(teachers.data, 'base64').toString('utf8').replace('1972-04-12', '1972-13-45');
     const res = await post(`${s.url}/api/scenarios/demo/upload`, { files: files.map((f) => (f === teachers ? { name: f.name, data: Buffer.from(text).toString('base64') } : f)) });
     expect(res.status).toBe(422);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.problems).toContainEqual(expect.objectContaining({ file: 'teachers.csv', row: 2, column: '出生日期 (D)', value: '1972-13-45' }));
     noStack(body);
     const input = await readFile(join(s.dir, 'demo', 'input', 'teachers.csv'), 'utf8');
@@ -87,7 +89,7 @@ describe('rotation serve: the whole round over HTTP', () => {
     expect(ev.map((e) => e.event)).toEqual(['start', 'county', 'done']);
     expect(ev[1]!.data).toMatchObject({ county: '鹿城区', done: 1, total: 1, status: 'optimal' });
     expect(ev[2]!.data).toMatchObject({ version: 1, kind: 'plan', year: 2019, check: 'passed', optimal: true });
-    const v = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`)).json();
+    const v = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`));
     expect(v.counties[0]).toMatchObject({ county: '鹿城区', optimal: true, rules: { R1: { met: true }, R2: { met: true }, R4: { met: true }, R5: { met: true } } });
     expect(v.counties[0].gaps_filled).toBe(v.plan.stats.gaps_filled);
     expect(v.files).toEqual(expect.arrayContaining(['plan.json', 'plan.xlsx']));
@@ -101,24 +103,24 @@ describe('rotation serve: the whole round over HTTP', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
     expect(wb.worksheets.map((w) => w.name)).toContain('轮岗名单');
-    const json = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/files/plan.json`)).json();
-    expect(json.plan_year).toBe(2019);
-    const v = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`)).json();
+    const planJson = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/files/plan.json`));
+    expect(planJson.plan_year).toBe(2019);
+    const v = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`));
     const csv = v.files.find((f: string) => f.endsWith('.csv'));
     expect((await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/files/${encodeURIComponent(csv)}`)).status).toBe(200);
   });
 
   it('shows a teacher page (eligibility, points, why) and a school page', async () => {
-    const v = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`)).json();
+    const v = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`));
     const moved = v.plan.assignments[0];
-    const t = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/teachers/${moved.teacher_id}`)).json();
+    const t = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/teachers/${moved.teacher_id}`));
     expect(t.eligibility.eligible).toBe(true);
     expect(t.assignment.reasons.length).toBeGreaterThan(0);
     expect(t.points.total).toBeGreaterThan(0);
     // An exempt or too-new teacher is not chosen, and the page says why.
-    const kept = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/teachers/T000001`)).json();
+    const kept = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/teachers/T000001`));
     if (kept.assignment === null) expect(kept.why_not).toBeTruthy();
-    const school = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/schools/${moved.to_school}`)).json();
+    const school = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/schools/${moved.to_school}`));
     expect(school.arrives.map((a: any) => a.teacher_id)).toContain(moved.teacher_id);
     expect(school.receiver).toBe(true);
     expect((await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/teachers/NOPE`)).status).toBe(404);
@@ -126,14 +128,14 @@ describe('rotation serve: the whole round over HTTP', () => {
   });
 
   it('records a pin and an objection, refuses a decision that does not fit, replans and diffs', async () => {
-    const v1 = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`)).json();
+    const v1 = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`));
     const moved = v1.plan.assignments.find((a: any) => !a.pinned);
     // An objection: the moved teacher asks to stay.
     let res = await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'objection', teacher_id: moved.teacher_id, kind: 'keep', reason: '家中有事' });
     expect(res.status).toBe(200);
     res = await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'lock', teacher_id: 'NOBODY', action: 'pin', school_id: 'LC-P006', reason: 'x' });
     expect(res.status).toBe(422);
-    const refused = await res.json();
+    const refused = await json(res);
     expect(refused.problems[0].file).toBe('locks.csv');
     expect(await readFile(join(s.dir, 'demo', 'input', 'locks.csv'), 'utf8')).not.toContain('NOBODY');
     res = await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'lock', teacher_id: 'T1', action: 'sideways' });
@@ -141,32 +143,32 @@ describe('rotation serve: the whole round over HTTP', () => {
     const { events: ev } = await plan(s.url, 'demo', { year: 2019, mode: 'replan' });
     const done = ev.find((e) => e.event === 'done')!.data;
     expect(done).toMatchObject({ version: 2, kind: 'replan', from: 1, check: 'passed' });
-    const v2 = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2`)).json();
+    const v2 = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2`));
     expect(v2.plan.assignments.map((a: any) => a.teacher_id)).not.toContain(moved.teacher_id);
-    const diff = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/diff?a=1&b=2`)).json();
+    const diff = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/diff?a=1&b=2`));
     expect(diff.diff.teachers).toContainEqual(expect.objectContaining({ teacher_id: moved.teacher_id, kind: 'removed' }));
     expect(diff.sections.length).toBeGreaterThan(0);
-    const log = await (await fetch(`${s.url}/api/scenarios/demo/decisions`)).json();
+    const log = await json(fetch(`${s.url}/api/scenarios/demo/decisions`));
     expect(log.decisions.map((d: any) => d.type)).toEqual(expect.arrayContaining(['upload', 'objection', 'plan', 'replan']));
   });
 
   it('suggests candidates for a post and applies one as a new version; restores an old version', async () => {
-    const v = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2`)).json();
+    const v = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2`));
     const gap = v.plan.gaps.find((g: any) => g.unfilled > 0) ?? v.plan.gaps[0];
-    const sug = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2/suggest?school=${gap.school_id}&subject=${gap.subject}`)).json();
+    const sug = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2/suggest?school=${gap.school_id}&subject=${gap.subject}`));
     expect(Array.isArray(sug.candidates)).toBe(true);
     if (sug.candidates.length > 0) {
       const c = sug.candidates[0];
       const res = await post(`${s.url}/api/scenarios/demo/years/2019/versions/2/apply`, { teacher_id: c.teacher_id, to_school: c.to_school, subject: c.subject });
       expect(res.status).toBe(200);
-      const applied = await res.json();
+      const applied = await json(res);
       expect(applied.meta).toMatchObject({ kind: 'manual', from: 2 });
     }
     const res = await post(`${s.url}/api/scenarios/demo/years/2019/restore`, { version: 1 });
     expect(res.status).toBe(200);
-    const restored = await res.json();
-    const back = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/${restored.meta.version}/files/plan.json`)).json();
-    const first = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/files/plan.json`)).json();
+    const restored = await json(res);
+    const back = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/${restored.meta.version}/files/plan.json`));
+    const first = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/files/plan.json`));
     expect(back.assignments).toEqual(first.assignments);
     expect((await fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2/suggest?school=LC-P006&subject=nonsense`)).status).toBe(400);
   });
@@ -179,11 +181,11 @@ describe('rotation serve: the whole round over HTTP', () => {
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([200, 409]);
     const refused = a.status === 409 ? a : b;
-    expect((await refused.json()).message).toMatch(/busy/);
+    expect((await json(refused)).message).toMatch(/busy/);
     const ok = a.status === 200 ? a : b;
     expect((await events(ok)).at(-1)!.event).toBe('done');
     // A version directory is never half-written: every version has plan.json and meta.json.
-    const versions = await (await fetch(`${s.url}/api/scenarios/demo/years/2019/versions`)).json();
+    const versions = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions`));
     const numbers = versions.versions.map((v: any) => v.version);
     expect(new Set(numbers).size).toBe(numbers.length);
   });
@@ -192,11 +194,11 @@ describe('rotation serve: the whole round over HTTP', () => {
     for (const body of [{ year: 'soon' }, { year: 2019, set: ['no equals sign'] }, { year: 2019, extra: 1 }]) {
       const res = await post(`${s.url}/api/scenarios/demo/plans`, body);
       expect(res.status).toBe(400);
-      noStack(await res.json());
+      noStack(await json(res));
     }
     const res = await fetch(`${s.url}/api/scenarios/demo/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"year": 20' });
     expect(res.status).toBe(400);
-    noStack(await res.json());
+    noStack(await json(res));
     const replan = await plan(s.url, 'demo', { year: 2018, mode: 'replan' });
     expect(replan.events.at(-1)).toMatchObject({ event: 'failed' });
     expect((await fetch(`${s.url}/api/scenarios/nothing-here?year=2019`)).status).toBe(404);
@@ -232,7 +234,7 @@ describe('rotation serve: the whole round over HTTP', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     const up = await post(`${s.url}/api/scenarios/from-template/upload`, { files: [{ name: '模板.xlsx', data: bytes.toString('base64') }] });
     expect(up.status).toBe(200);
-    expect((await up.json()).teachers).toBe(1);
+    expect((await json(up)).teachers).toBe(1);
   });
 });
 
@@ -244,7 +246,7 @@ describe('rotation serve: limits', () => {
   it('refuses an oversize body with 413', async () => {
     const res = await post(`${s.url}/api/scenarios/big/upload`, { files: [{ name: 'teachers.csv', data: Buffer.alloc(400_000, 65).toString('base64') }] });
     expect(res.status).toBe(413);
-    noStack(await res.json());
+    noStack(await json(res));
   });
 
   it('refuses a zip bomb by its expanded size, and a zip with too many entries', async () => {
@@ -254,12 +256,12 @@ describe('rotation serve: limits', () => {
     expect(bytes.length).toBeLessThan(100_000);
     let res = await post(`${s.url}/api/scenarios/bomb/upload`, { files: [{ name: 'bomb.zip', data: bytes.toString('base64') }] });
     expect(res.status).toBe(422);
-    expect(JSON.stringify(await res.json())).toMatch(/expands beyond/);
+    expect(JSON.stringify(await json(res))).toMatch(/expands beyond/);
     const many = new JSZip();
     for (let i = 0; i < 20; i++) many.file(`f${i}.csv`, 'a\n');
     res = await post(`${s.url}/api/scenarios/many/upload`, { files: [{ name: 'many.zip', data: (await many.generateAsync({ type: 'nodebuffer' })).toString('base64') }] });
     expect(res.status).toBe(422);
-    expect(JSON.stringify(await res.json())).toMatch(/too many entries/);
+    expect(JSON.stringify(await json(res))).toMatch(/too many entries/);
     const xlsxBomb = await post(`${s.url}/api/scenarios/bomb/upload`, { files: [{ name: 'bomb.xlsx', data: bytes.toString('base64') }] });
     expect(xlsxBomb.status).toBe(422);
   });
@@ -268,7 +270,7 @@ describe('rotation serve: limits', () => {
     const files = await demoFiles();
     let res = await post(`${s.url}/api/scenarios/rows/upload`, { files });
     expect(res.status).toBe(422);
-    expect(JSON.stringify(await res.json())).toMatch(/too many rows/);
+    expect(JSON.stringify(await json(res))).toMatch(/too many rows/);
     res = await post(`${s.url}/api/scenarios/rows/upload`, { files: [{ name: 'notes.txt', data: 'aGk=' }] });
     expect(res.status).toBe(422);
     res = await post(`${s.url}/api/scenarios/rows/upload`, { files: [{ name: 'x.xlsx', data: Buffer.from('not a zip').toString('base64') }] });

@@ -33,3 +33,11 @@ export async function openVersion(v: number): Promise<void> {
   state.version = v;
   state.data = v > 0 ? await api(versionUrl(v)) : null;
 }
+
+/** A code in the page's language: Chinese labels from the server's code lists, the code itself in English. */
+export function label(list: 'title' | 'backbone' | 'lock' | 'objection' | 'subject', code: string | null | undefined, zh: boolean): string {
+  if (code === null || code === undefined) return '';
+  if (!zh) return code;
+  if (list === 'subject') return state.info?.subjects.find((s: any) => s.code === code)?.zh ?? code;
+  return state.info?.labels?.[list]?.[code] ?? code;
+}
