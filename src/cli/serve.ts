@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
-import { buildServer } from '../server/app.js';
 import { run } from './run.js';
 
 interface Args { port: number; host: string; workspace: string; token?: string; 'time-limit': number }
@@ -24,6 +23,8 @@ export const serveCommand: CommandModule<object, Args> = {
     const loopback = LOOPBACK.has(args.host);
     const token = args.token ?? (loopback ? undefined : randomBytes(18).toString('base64url'));
     const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
+    // Loaded here, so that the other commands do not pay for the web server's modules.
+    const { buildServer } = await import('../server/app.js');
     const app = await buildServer({
       workspace: args.workspace, token, webDir, timeLimit: args['time-limit'],
       // Off loopback the token guards every request; on loopback the Host header must be a loopback name (no DNS rebinding).
