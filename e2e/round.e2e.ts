@@ -74,6 +74,7 @@ describe('the HR round in the browser', () => {
     await expect.poll(() => problems.innerText(), { timeout: 20_000 }).toContain('1972-13-45');
     expect(await problems.innerText()).toContain('broken.xlsx#teachers');
     expect(await problems.innerText()).toContain('出生日期 (D)');
+    await page.waitForTimeout(600);
     await shot('01-validation-error');
   });
 
@@ -83,6 +84,7 @@ describe('the HR round in the browser', () => {
     await page.locator('[data-test=loaded]').waitFor();
     expect(await page.locator('[data-test=problems]').count()).toBe(0);
     expect(await page.locator('[data-test=loaded]').innerText()).toContain('lucheng-demo');
+    await page.waitForTimeout(600); // the file list's leave animation
     await shot('02-loaded');
   });
 
