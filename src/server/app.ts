@@ -7,7 +7,7 @@
  * against DNS rebinding, zod on every body and parameter, names checked
  * against the workspace, body and zip limits, no stack traces in answers.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -178,8 +178,13 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     return parsePlanText(text, `${year}/v${version}/plan.json`);
   }
   /** The scenario a stored version is read against: its own policy overrides, needs and objection locks. */
-  async function scenarioOf(name: string, plan: Plan, set: readonly string[]): Promise<Scenario> {
-    const read = await readInput(ws.inputDir(name), set);
+  /** The input a version was planned from (kept beside it); a version without one reads today's input. */
+  async function inputOf(name: string, year: number, version: number): Promise<string> {
+    const snapshot = join(ws.versionDir(name, year, version), 'input');
+    return stat(join(snapshot, 'schools.csv')).then(() => snapshot, () => ws.inputDir(name));
+  }
+  async function scenarioOf(name: string, plan: Plan, set: readonly string[], year: number, version: number): Promise<Scenario> {
+    const read = await readInput(await inputOf(name, year, version), set);
     return scenarioForCheck(scenarioForPlanNeeds(read.scenario, plan, undefined), plan);
   }
   async function metaOf(name: string, year: number, version: number): Promise<VersionMeta> {
@@ -187,7 +192,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     if (m === undefined) throw new HttpError(404, `没有版本 v${version} / no version ${version} of ${year}`);
     return m;
   }
-  async function saveVersion(name: string, scenario: Scenario, plan: Plan, meta: Omit<VersionMeta, 'version' | 'created' | 'sent' | 'gaps_filled' | 'gaps_needed' | 'shortfalls' | 'optimal' | 'check'>): Promise<VersionMeta> {
+  async function saveVersion(name: string, scenario: Scenario, plan: Plan, meta: Omit<VersionMeta, 'version' | 'created' | 'sent' | 'gaps_filled' | 'gaps_needed' | 'shortfalls' | 'optimal' | 'check'>, inputDir = ws.inputDir(name)): Promise<VersionMeta> {
     const version = await ws.nextVersion(name, meta.year);
     const full: VersionMeta = {
       ...meta, version, created: new Date().toISOString(), sent: plan.stats.sent, gaps_filled: plan.stats.gaps_filled,
@@ -195,7 +200,10 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     };
     const dir = ws.versionDir(name, meta.year, version);
     await writePlanOutputs(dir, { scenario, plan, lang: 'zh', csv: true });
-    await writeTree(dir, new Map([['meta.json', `${JSON.stringify(full, null, 2)}\n`]]));
+    // The input the version was planned from goes beside it, so that an auditor (and the teacher and school pages) see what it saw.
+    const input = new Map<string, string | Buffer>([['meta.json', `${JSON.stringify(full, null, 2)}\n`]]);
+    for (const f of await readdir(inputDir)) input.set(`input/${f}`, await readFile(join(inputDir, f)));
+    await writeTree(dir, input);
     await ws.log(name, { type: meta.kind, year: meta.year, version, from: meta.from, set: meta.set, note: meta.note, sent: full.sent, shortfalls: full.shortfalls, optimal: full.optimal, check: full.check });
     return full;
   }
@@ -362,7 +370,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const version = versionParam(req);
     const meta = await metaOf(name, year, version);
     const plan = await loadPlan(name, year, version);
-    const scenario = await scenarioOf(name, plan, meta.set);
+    const scenario = await scenarioOf(name, plan, meta.set, year, version);
     const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));
     const schoolNames = new Map(scenario.schools.map((s) => [s.school_id, s.name]));
     return {
@@ -394,7 +402,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const id = parse(z.string().min(1).max(64), (req.params as Record<string, string>)['id'], 'teacher');
     const meta = await metaOf(name, year, version);
     const plan = await loadPlan(name, year, version);
-    const view = teacherView(await scenarioOf(name, plan, meta.set), plan, id);
+    const view = teacherView(await scenarioOf(name, plan, meta.set, year, version), plan, id);
     if (view === undefined) throw new HttpError(404, `没有教师 ${id} / no teacher ${id}`);
     return view;
   });
@@ -406,7 +414,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const id = parse(z.string().min(1).max(64), (req.params as Record<string, string>)['id'], 'school');
     const meta = await metaOf(name, year, version);
     const plan = await loadPlan(name, year, version);
-    const view = schoolView(await scenarioOf(name, plan, meta.set), plan, id);
+    const view = schoolView(await scenarioOf(name, plan, meta.set, year, version), plan, id);
     if (view === undefined) throw new HttpError(404, `没有学校 ${id} / no school ${id}`);
     return view;
   });
@@ -421,7 +429,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const later = await loadPlan(name, year, b);
     const diff = planDiff(await loadPlan(name, year, a), later);
     // The scenario only lends the names of teachers and schools to the tables (as `rotation diff` with a scenario would).
-    const scenario = await scenarioOf(name, later, (await metaOf(name, year, b)).set).catch(() => undefined);
+    const scenario = await scenarioOf(name, later, (await metaOf(name, year, b)).set, year, b).catch(() => undefined);
     const changes = (later as { changes?: unknown }).changes ?? [];
     return { a, b, diff, sections: diffSections(diff, lang, scenario), changes };
   });
@@ -434,7 +442,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const school = parse(z.string().min(1).max(64), q['school'], 'school');
     const meta = await metaOf(name, year, version);
     const plan = await loadPlan(name, year, version);
-    const scenario = await scenarioOf(name, plan, meta.set);
+    const scenario = await scenarioOf(name, plan, meta.set, year, version);
     const subject = q['subject'] ? lookupCode(subjectList(scenario.policy.subjects), q['subject']) : undefined;
     if (q['subject'] && subject === undefined) throw new HttpError(400, `"${q['subject']}" 不是学科 / is not a subject`);
     if (!plan.gaps.some((g) => g.school_id === school) && !scenario.schools.some((s) => s.school_id === school)) throw new HttpError(404, `没有学校 ${school} / no school ${school}`);
@@ -450,13 +458,13 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     return withLock(name, '调整计划 applying a move', async () => {
       const meta = await metaOf(name, year, version);
       const plan = await loadPlan(name, year, version);
-      const scenario = await scenarioOf(name, plan, meta.set);
+      const scenario = await scenarioOf(name, plan, meta.set, year, version);
       if (!scenario.teachers.some((t) => t.teacher_id === move.teacher_id)) throw new HttpError(404, `没有教师 ${move.teacher_id} / no teacher ${move.teacher_id}`);
       if (!scenario.schools.some((s) => s.school_id === move.to_school)) throw new HttpError(404, `没有学校 ${move.to_school} / no school ${move.to_school}`);
       const moved = applyMove(scenario, plan, move);
       const violations = checkPlan(scenario, moved);
       moved.stats['check'] = violations.length === 0 ? 'passed' : `failed: ${violations.length} violation(s)`;
-      const saved = await saveVersion(name, scenario, moved, { year, kind: 'manual', set: meta.set, from: version, note: `${move.teacher_id} → ${move.to_school} ${move.subject}` });
+      const saved = await saveVersion(name, scenario, moved, { year, kind: 'manual', set: meta.set, from: version, note: `${move.teacher_id} → ${move.to_school} ${move.subject}` }, await inputOf(name, year, version));
       return { meta: saved, violations: violations.map((v) => `${v.rule}: ${v.message}`) };
     });
   });
@@ -469,8 +477,8 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     return withLock(name, '恢复版本 restoring', async () => {
       const meta = await metaOf(name, year, body.version);
       const plan = await loadPlan(name, year, body.version);
-      const scenario = await scenarioOf(name, plan, meta.set);
-      const saved = await saveVersion(name, scenario, plan, { year, kind: meta.kind, set: meta.set, from: body.version, note: `restored from v${body.version}` });
+      const scenario = await scenarioOf(name, plan, meta.set, year, body.version);
+      const saved = await saveVersion(name, scenario, plan, { year, kind: meta.kind, set: meta.set, from: body.version, note: `restored from v${body.version}` }, await inputOf(name, year, body.version));
       return { meta: saved };
     });
   });

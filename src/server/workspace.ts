@@ -4,7 +4,7 @@
  *   <workspace>/<scenario>/upload/…          the files as uploaded (last accepted upload)
  *   <workspace>/<scenario>/input/…           the scenario as planned: schools.csv … objections.csv, policy.json
  *   <workspace>/<scenario>/decisions.jsonl   append-only log: uploads, locks, objections, plans, manual moves
- *   <workspace>/<scenario>/<year>/v<N>/      one plan version: plan.json, plan.xlsx, the CSV sheets, meta.json
+ *   <workspace>/<scenario>/<year>/v<N>/      one plan version: plan.json, plan.xlsx, the CSV sheets, meta.json, input/ (what it was planned from)
  *
  * Every name from a request is checked here (a strict pattern, then the
  * resolved path must stay inside the workspace); every write goes through
@@ -102,8 +102,8 @@ export class Workspace {
 
   /** Files of one version (plain names only). */
   async versionFiles(name: string, year: number, version: number): Promise<string[]> {
-    const entries = await readdir(this.versionDir(name, year, version)).catch(() => [] as string[]);
-    return entries.filter((e) => fileName.safeParse(e).success && e !== 'meta.json').sort();
+    const entries = await readdir(this.versionDir(name, year, version), { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isFile() && fileName.safeParse(e.name).success && e.name !== 'meta.json').map((e) => e.name).sort();
   }
 
   /** Appends one record to the decision log, stamped with the time. */

@@ -94,6 +94,9 @@ describe('rotation serve: the whole round over HTTP', () => {
     expect(v.counties[0].gaps_filled).toBe(v.plan.stats.gaps_filled);
     expect(v.files).toEqual(expect.arrayContaining(['plan.json', 'plan.xlsx']));
     expect(v.files.some((f: string) => f.endsWith('.csv'))).toBe(true);
+    // The input the version was planned from is kept beside it (not offered as a download).
+    expect(v.files).not.toContain('input');
+    expect(await readdir(join(s.dir, 'demo', '2019', 'v1', 'input'))).toEqual(expect.arrayContaining(['teachers.csv', 'locks.csv', 'objections.csv']));
   });
 
   it('downloads plan.xlsx, plan.json and a CSV of a version; exceljs opens the workbook', async () => {
@@ -226,6 +229,16 @@ describe('rotation serve: the whole round over HTTP', () => {
     const res = await post(`${s.url}/api/scenarios/zipped/upload`, { files: [{ name: 'demo.zip', data: (await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })).toString('base64') }] });
     expect(res.status).toBe(200);
     expect(await readdir(join(s.dir, '..')).then((l) => l.includes('teachers.csv'))).toBe(false);
+  });
+
+  it('reads an old version against the input it was planned from, after a new upload', async () => {
+    const v1 = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`));
+    const moved = v1.plan.assignments[0].teacher_id;
+    const template = Buffer.from(await (await fetch(`${s.url}/api/template`)).arrayBuffer());
+    expect((await post(`${s.url}/api/scenarios/demo/upload`, { files: [{ name: '模板.xlsx', data: template.toString('base64') }] })).status).toBe(200);
+    const t = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1/teachers/${moved}`));
+    expect(t.assignment.teacher_id).toBe(moved);
+    expect((await json(fetch(`${s.url}/api/scenarios/demo?year=2019`))).summary.teachers).toBe(1);
   });
 
   it('serves the template and reads a workbook upload', async () => {
