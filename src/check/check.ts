@@ -8,8 +8,8 @@ import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { factsOf, type Facts } from './facts.js';
 import {
-  knownTeacherOnceFromHome, locksObeyed, onlyEligibleRotate, qualifiedSubject, receiverInHomeCounty, runningRotationsStay,
-  termDatesMatch, withinDistance,
+  distanceRecorded, fromSchoolRecorded, knownTeacherOnceFromHome, locksObeyed, onlyEligibleRotate, pinnedRecorded, qualifiedSubject, receiverInHomeCounty,
+  runningRotationsStay, termDatesMatch, withinDistance,
 } from './rules/assignments.js';
 import { extrasWithinLimit, gapsFilled, offSubjectOnlyForGaps } from './rules/needs.js';
 import { backboneAtEveryReceiver } from './rules/receivers.js';
@@ -27,12 +27,15 @@ export type RuleCheck = (f: Facts) => Violation[];
 export const RULES: readonly RuleCheck[] = [
   termDatesMatch,
   knownTeacherOnceFromHome,
+  fromSchoolRecorded,
   onlyEligibleRotate,
   runningRotationsStay,
   locksObeyed,
+  pinnedRecorded,
   receiverInHomeCounty,
   qualifiedSubject,
   withinDistance,
+  distanceRecorded,
   sendsAtLeastRequired,
   sendsAtMostCap,
   backboneShareSent,
@@ -59,4 +62,34 @@ export const RULES: readonly RuleCheck[] = [
 export function checkPlan(scenario: Scenario, plan: Plan): Violation[] {
   const facts = factsOf(scenario, plan);
   return RULES.flatMap((rule) => rule(facts));
+}
+
+/**
+ * Bookkeeping: what the plan states about itself (from_school, distances, `pinned`, each
+ * assignment's backbone, the senders/gaps/receivers/stats/allowance figures).
+ * A plan edited by hand leaves these stale without breaking any rule.
+ */
+export const BOOKKEEPING: ReadonlySet<RuleCheck> = new Set([
+  fromSchoolRecorded, pinnedRecorded, distanceRecorded, backboneRecorded, sendersReported, gapsReported, receiversReported, statsReported, allowancesAddUp,
+]);
+
+export interface CheckOutcome {
+  /** Rules the plan breaks. */
+  readonly violations: Violation[];
+  /** Figures the plan states that counting does not give: stale after an edit, but no rule broken. */
+  readonly notes: Violation[];
+}
+
+/**
+ * The check of a plan someone may have edited: the rules it breaks, and apart
+ * from them the stale bookkeeping as notes. `checkPlan` = both together.
+ *
+ * @example checkEditedPlan(scenario, plan).notes // [{ rule: 'distance', message: 'distance … 计划写 3.2 km，实为 7.41 km …' }]
+ */
+export function checkEditedPlan(scenario: Scenario, plan: Plan): CheckOutcome {
+  const facts = factsOf(scenario, plan);
+  const violations: Violation[] = [];
+  const notes: Violation[] = [];
+  for (const rule of RULES) (BOOKKEEPING.has(rule) ? notes : violations).push(...rule(facts));
+  return { violations, notes };
 }

@@ -1,6 +1,7 @@
 /** plan.json text → Plan, or an InputError naming the file, the JSON path and the assignment's row. */
 import { InputError, type InputProblem } from '../domain/errors.js';
 import { planSchema, type Plan } from '../domain/plan.js';
+import { type UnknownField, unknownPlanFields } from './plan-fields.js';
 
 /** "assignments[3].distance_km" from a zod issue path. */
 function jsonPath(path: readonly PropertyKey[]): string {
@@ -16,12 +17,24 @@ function jsonPath(path: readonly PropertyKey[]): string {
  * @example parsePlanText('{"plan_year":2019,…}', 'plan.json').plan_year // 2019
  */
 export function parsePlanText(text: string, file: string): Plan {
+  return parsePlanFields(text, file).plan;
+}
+
+/**
+ * Reads plan.json like parsePlanText, and lists the fields that are not part
+ * of the plan format (the check does not read them; it notes them).
+ */
+export function parsePlanFields(text: string, file: string): { plan: Plan; unknownFields: UnknownField[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new InputError([{ file, message: `不是有效的 JSON / not valid JSON: ${(err as Error).message}` }]);
   }
+  return { plan: planOf(raw, file), unknownFields: unknownPlanFields(raw) };
+}
+
+function planOf(raw: unknown, file: string): Plan {
   const parsed = planSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new InputError(parsed.error.issues.map((issue): InputProblem => {

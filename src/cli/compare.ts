@@ -126,7 +126,7 @@ function asVariant(err: unknown, v: Variant): unknown {
 export const compareCommand: CommandModule<object, Args> = {
   command: 'compare <scenario>',
   describe: 'what-if: plan the scenario under its policy and under each variant, and print the figures side by side',
-  builder: (y) => yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' }), true)
+  builder: (y) => yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' }))
     .option('set', { type: 'string', array: true, default: [] as string[], describe: 'one variant per --set, e.g. --set rotation.min_share=0.15' })
     .option('variant', { type: 'string', array: true, default: [] as string[], describe: 'a variant of several keys: "name: min_share=0.15,backbone_min_share=0.3"' })
     .option('encoding', { choices: ['auto', 'utf8', 'gbk'] as const, default: 'auto' as const, describe: 'CSV encoding (auto tells UTF-8 from GBK/GB18030)' })

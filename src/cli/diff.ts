@@ -1,7 +1,9 @@
 /** `rotation diff a/plan.json b/plan.json`: who was added, removed or moved, and how R1/R2/R4/R5 changed. */
 import type { CommandModule } from 'yargs';
 import { diffSections } from '../io/diff-sheet.js';
+import type { Plan } from '../domain/plan.js';
 import { readPlanFile } from '../io/read-plan.js';
+import { overridesText } from './plan-policy.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
@@ -20,6 +22,14 @@ export function diffText(diff: PlanDiff, a: string, b: string, lang: 'zh' | 'en'
   return `${lines.join('\n')}\n`;
 }
 
+/** A line when the two plans were made under different policy overrides (plan.json policy_overrides), else null. */
+export function policyDifference(a: Plan, b: Plan): string | null {
+  const before = overridesText(a);
+  const after = overridesText(b);
+  if (before === after) return before === '' ? null : `两份计划的政策参数相同 / both plans were made with: ${before}`;
+  return `注意: 两份计划的政策参数不同，数字差异可能来自政策 / the plans were made under different policy overrides, so figures may differ for that reason: ${before || '(无 none)'} → ${after || '(无 none)'}`;
+}
+
 export const diffCommand: CommandModule<object, Args> = {
   command: 'diff <a> <b>',
   describe: 'compare two plan.json files: teachers added, removed or moved, and the R1/R2/R4/R5 figures per school',
@@ -33,7 +43,10 @@ export const diffCommand: CommandModule<object, Args> = {
     const a = await readPlanFile(args.a);
     const b = await readPlanFile(args.b);
     const diff = planDiff(a, b);
-    process.stdout.write(args.json ? `${JSON.stringify(diff, null, 2)}\n` : diffText(diff, args.a, args.b, args.lang));
+    const policy = policyDifference(a, b);
+    process.stdout.write(args.json
+      ? `${JSON.stringify(policy === null ? diff : { ...diff, policy_overrides: { before: a.policy_overrides ?? {}, after: b.policy_overrides ?? {} } }, null, 2)}\n`
+      : `${policy === null ? '' : `${policy}\n`}${diffText(diff, args.a, args.b, args.lang)}`);
     return EXIT_OK;
   }),
 };

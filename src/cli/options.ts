@@ -7,10 +7,14 @@ export function scenarioOptions<T>(y: Argv<T>) {
     .option('set', { type: 'string', array: true, default: [] as string[], describe: 'policy override, e.g. --set rotation.min_share=0.15' });
 }
 
-/** The plan year: the year the school term starts in. */
-export function yearOption<T>(y: Argv<T>, required: boolean) {
-  return y.option('year', {
-    type: 'number', describe: 'plan year (the term starts in this year, e.g. 2019 → 2019-09-01…2020-08-31)',
-    ...(required ? { demandOption: true } : { default: new Date().getFullYear() }),
-  });
+/** The message when --year is missing (the same for every command that needs it). */
+export const YEAR_MISSING = '请用 --year 2019 指定年度 / name the plan year with --year 2019';
+
+/** The plan year: the year the school term starts in. Required: a default (this calendar year) would silently judge the wrong term. */
+export function yearOption<T>(y: Argv<T>) {
+  return y.option('year', { type: 'number', describe: 'plan year (the term starts in this year, e.g. 2019 → 2019-09-01…2020-08-31)' })
+    .check((a) => {
+      if (a.year === undefined || Number.isNaN(a.year)) throw new Error(YEAR_MISSING);
+      return true;
+    });
 }

@@ -12,6 +12,7 @@ import { planScenarioParallel } from '../engine/parallel.js';
 import { planScenario, type PlanResult } from '../engine/plan.js';
 import { loadSolver, type SolverName } from '../engine/solvers.js';
 import { extendPlan } from '../policy/plan-report.js';
+import { recordOverrides } from './plan-policy.js';
 import type { Progress } from './progress.js';
 
 export interface SolveSettings {
@@ -20,6 +21,8 @@ export interface SolveSettings {
   /** Worker threads; undefined = one per core, at most one per county; 1 = no workers. */
   readonly jobs: number | undefined;
   readonly exportLp: boolean;
+  /** The `--set` overrides the scenario was read with: plan.json records them (policy_overrides). */
+  readonly sets?: readonly string[];
 }
 
 export interface CheckedYear {
@@ -57,7 +60,7 @@ export async function planCheckedYear(scenario: Scenario, year: number, settings
   } finally {
     progress.end();
   }
-  const plan = extendPlan(scenario, result.plan);
+  const plan = recordOverrides(extendPlan(scenario, result.plan), settings.sets ?? []);
   // Every plan is re-checked by the independent checker before it is handed on.
   const violations = checkPlan(scenario, plan);
   plan.stats.check = violations.length === 0 ? 'passed' : `failed: ${violations.length} violation(s)`;

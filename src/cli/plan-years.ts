@@ -16,6 +16,7 @@ import { yearsSheets } from '../io/years-sheets.js';
 import { nextYearScenario } from '../policy/next-year.js';
 import { termOf } from '../policy/term.js';
 import { type PlannedYear, yearsSummary } from '../policy/years-summary.js';
+import { warningLines } from './plan-policy.js';
 import { type CheckedYear, lpExportFiles, planCheckedYear, type SolveSettings } from './plan-run.js';
 import { progress } from './progress.js';
 import { EXIT_OK, EXIT_SHORTFALL } from './run.js';
@@ -80,6 +81,7 @@ export async function planYears(scenario: Scenario, years: readonly number[], ru
   for (const y of checked) {
     process.stdout.write(`${planLine(y)}\n`);
     for (const f of y.plan.shortfalls) process.stdout.write(`  ${styleText('yellow', f.rule)} ${f.school_id}: ${f.detail}\n`);
+    process.stdout.write(warningLines(y.plan));
     for (const v of y.violations) process.stderr.write(`${styleText('red', `check ${y.plan.plan_year} ${v.rule}`)} ${v.message}\n`);
     trouble ||= y.plan.shortfalls.length > 0 || y.violations.length > 0;
   }

@@ -13,6 +13,7 @@ import { scenarioOptions } from './options.js';
 import { countyCount, lpExportFiles, planCheckedYear, type SolveSettings } from './plan-run.js';
 import { planYears, parseYears } from './plan-years.js';
 import { progress } from './progress.js';
+import { warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 interface Args {
@@ -52,7 +53,7 @@ export const planCommand: CommandModule<object, Args> = {
     const scenario = scenarioWithNeeds(read.scenario, args.year ?? parseYears(args.years!)[0]!, args.needs);
     const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: args['export-lp'] !== undefined };
+    const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: args['export-lp'] !== undefined, sets: args.set };
     if (args.years !== undefined) {
       return planYears(scenario, parseYears(args.years), { ...args, settings, say });
     }
@@ -67,6 +68,7 @@ export const planCommand: CommandModule<object, Args> = {
     say(`  wrote ${written.map((f) => join(args.out, f)).join(', ')}`);
     process.stdout.write(`${planLine(plan, join(args.out, 'plan.json'))}\n`);
     for (const f of plan.shortfalls) process.stdout.write(`  ${styleText('yellow', f.rule)} ${f.school_id}: ${f.detail}\n`);
+    process.stdout.write(warningLines(plan));
     for (const v of violations) process.stderr.write(`${styleText('red', `check ${v.rule}`)} ${v.message}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;
   }),

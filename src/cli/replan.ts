@@ -14,11 +14,12 @@ import { writePlanOutputs } from '../io/write-plan.js';
 import { replanScenario } from '../review/replan.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
+import { planPolicy, planPolicyOption, recordOverrides, warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 
 interface Args {
   scenario: string; from: string; year?: number; out: string; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; 'time-limit': number;
-  quiet: boolean; lang: 'zh' | 'en'; csv: boolean; solver: SolverName; needs?: NeedsMode;
+  quiet: boolean; lang: 'zh' | 'en'; csv: boolean; solver: SolverName; needs?: NeedsMode; 'plan-policy': boolean;
 }
 
 /** Reads a plan.json for a command; a missing or malformed file is bad input. */
@@ -33,7 +34,7 @@ export async function readPlanJson(path: string): Promise<Plan> {
 export const replanCommand: CommandModule<object, Args> = {
   command: 'replan <scenario>',
   describe: 'final list after objections: re-plan with objections.csv as hard rules, changing as few assignments of the provisional plan as the rules R1–R5 allow',
-  builder: (y) => scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook (with objections.csv)' }))
+  builder: (y) => planPolicyOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook (with objections.csv)' })))
     .option('from', { type: 'string', demandOption: true, describe: 'the provisional plan.json' })
     .option('year', { type: 'number', describe: 'plan year (default: the provisional plan\'s)' })
     .option('out', { type: 'string', demandOption: true, describe: 'output folder for the final plan.json and plan.xlsx' })
@@ -45,9 +46,12 @@ export const replanCommand: CommandModule<object, Args> = {
     .option('needs', { choices: NEEDS_MODES, describe: `${NEEDS_DESCRIBE} (default: as the provisional plan.json stats.needs_mode says, else file)` })
     .example('$0 replan scenarios/lucheng-demo --from out/plan.json --out final/', '') as never,
   handler: (args) => run(async () => {
-    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: true });
-    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     const provisional = await readPlanJson(args.from);
+    // The final plan is made under the policy the provisional one was made under, and records it.
+    const policy = planPolicy(provisional, args.set, args['plan-policy']);
+    if (policy.note !== null) process.stderr.write(`${policy.note}\n`);
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: policy.sets, optionalNeeds: true });
+    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     // The final plan takes its needs where the provisional one did (needs.csv or the staffing norms).
     const scenario = scenarioForPlanNeeds(read.scenario, provisional, args.needs);
     const year = args.year ?? provisional.plan_year;
@@ -58,7 +62,7 @@ export const replanCommand: CommandModule<object, Args> = {
     if ((scenario.objections ?? []).length === 0) say('  no objections.csv rows: the final plan keeps the provisional assignments');
     const solver = await loadSolver(args.solver);
     const result = replanScenario(scenario, provisional, year, { solver, timeoutMs: args['time-limit'] * 1000 });
-    const plan = result.plan;
+    const plan = recordOverrides(result.plan, policy.sets);
     // The final plan is checked like every plan, against the rules including the objections.
     const violations = checkPlan(result.scenario, plan);
     plan.stats.check = violations.length === 0 ? 'passed' : `failed: ${violations.length} violation(s)`;
@@ -69,10 +73,12 @@ export const replanCommand: CommandModule<object, Args> = {
     process.stdout.write(`${year}: ${n} objection(s) applied; ${result.changes.length} of ${provisional.assignments.length} provisional assignments changed `
       + `(${count('added')} added, ${count('removed')} removed, ${count('moved')} moved); ${plan.stats.sent} sent, ${plan.stats.gaps_filled}/${plan.stats.gaps_needed} posts filled, `
       + `${plan.shortfalls.length} shortfalls; ${plan.stats.optimal ? 'proven optimal' : styleText('yellow', 'NOT proven optimal')} → ${join(args.out, 'plan.json')}\n`);
+    const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));
     for (const c of result.changes) {
-      process.stdout.write(`  ${c.change.padEnd(7)} ${c.teacher_id.padEnd(10)} ${c.before_school ?? '-'} ${c.before_subject ?? ''} → ${c.after_school ?? '-'} ${c.after_subject ?? ''}: ${c.cause}\n`);
+      process.stdout.write(`  ${c.change.padEnd(7)} ${c.teacher_id.padEnd(10)} ${(names.get(c.teacher_id) ?? '').padEnd(4, '　')} ${c.before_school ?? '-'} ${c.before_subject ?? ''} → ${c.after_school ?? '-'} ${c.after_subject ?? ''}: ${c.cause}\n`);
     }
     for (const f of plan.shortfalls) process.stdout.write(`  ${styleText('yellow', f.rule)} ${f.school_id}: ${f.detail}\n`);
+    process.stdout.write(warningLines(plan));
     for (const v of violations) process.stderr.write(`${styleText('red', `check ${v.rule}`)} ${v.message}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;
   }),

@@ -1,10 +1,12 @@
 /**
  * The one place where outcomes become exit codes (FORMAT.md): 0 all rules
  * hold, 2 a plan was written with shortfalls (or a check found violations),
- * 1 bad input or a bad command — with a message naming file, row and column.
+ * 1 bad input or a bad command — with a message naming file, row and column —
+ * or an output that could not be written (OutputError: which file, and why).
  */
 import { styleText } from 'node:util';
 import { InputError } from '../domain/errors.js';
+import { OutputError } from '../io/output-error.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -18,6 +20,11 @@ export async function run(body: () => Promise<number>): Promise<void> {
     if (err instanceof InputError) {
       const n = err.problems.length;
       process.stderr.write(`${styleText('red', `输入有误 / bad input (${n} problem${n === 1 ? '' : 's'}):`)}\n${err.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(`${styleText('red', '写入失败 / write failed:')} ${err.message}\n`);
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }

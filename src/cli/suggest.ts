@@ -12,17 +12,18 @@ import { scenarioForCheck } from '../review/plan-locks.js';
 import { suggestCandidates } from '../review/suggest.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
+import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { readPlanJson } from './replan.js';
 import { EXIT_OK, run } from './run.js';
 
-interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; needs?: NeedsMode }
+interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; needs?: NeedsMode; 'plan-policy': boolean }
 
 export const suggestCommand: CommandModule<object, Args> = {
   command: 'suggest <scenario> <plan>',
   describe: 'rank the teachers who could fill one receiving school\'s open post, with what each move changes and whether the plan still passes check',
-  builder: (y) => scenarioOptions(y
+  builder: (y) => planPolicyOption(scenarioOptions(y
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })
-    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json (from plan or replan)' }))
+    .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json (from plan or replan)' })))
     .option('school', { type: 'string', demandOption: true, describe: 'receiving school id' })
     .option('subject', { type: 'string', describe: 'subject of the open post (code or Chinese name); default: every unfilled post of the school' })
     .option('year', { type: 'number', describe: 'plan year (default: the plan\'s)' })
@@ -31,9 +32,11 @@ export const suggestCommand: CommandModule<object, Args> = {
     .option('needs', { choices: NEEDS_MODES, describe: `${NEEDS_DESCRIBE} (default: as plan.json stats.needs_mode says, else file)` })
     .example('$0 suggest scenarios/lucheng-demo final/plan.json --school LC-P008 --subject art', '') as never,
   handler: (args) => run(async () => {
-    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: true });
-    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     const plan = await readPlanJson(args.plan);
+    const policy = planPolicy(plan, args.set, args['plan-policy']);
+    if (policy.note !== null) process.stderr.write(`${policy.note}\n`);
+    const read = await readScenario(args.scenario, { encoding: args.encoding, set: policy.sets, optionalNeeds: true });
+    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
     const scenario = scenarioForCheck(scenarioForPlanNeeds(read.scenario, plan, args.needs), plan, basename(args.plan));
     const school = scenario.schools.find((s) => s.school_id === args.school);
     if (school === undefined || !isReceiver(school)) {
@@ -43,7 +46,7 @@ export const suggestCommand: CommandModule<object, Args> = {
     if (args.subject !== undefined && subject === undefined) throw new InputError([{ file: '--subject', message: `"${args.subject}" 不是学科 / is not a subject` }]);
     const candidates = suggestCandidates(scenario, plan, { school: args.school, ...(subject !== undefined ? { subject } : {}), ...(args.year !== undefined ? { year: args.year } : {}), limit: args.top });
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ school: args.school, subject: subject ?? null, candidates }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ school: args.school, subject: subject ?? null, ...(policy.note !== null ? { policy_overrides: args['plan-policy'] ? plan.policy_overrides : {} } : {}), candidates }, null, 2)}\n`);
       return EXIT_OK;
     }
     if (candidates.length === 0) {

@@ -30,7 +30,7 @@ function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
 export const validateCommand: CommandModule<object, Args> = {
   command: 'validate <scenario>',
   describe: 'check a scenario and show each county\'s senders, eligible teachers, R1/R2 requirements and needs',
-  builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })), false)
+  builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })))
     .option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' })
     .option('eligibility', { type: 'boolean', default: false, describe: 'also list every teacher\'s eligibility and reasons' })
     .option('needs', { type: 'boolean', default: false, describe: 'also show each receiver\'s needed posts derived from the staffing norms (编制测算)' })

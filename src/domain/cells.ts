@@ -63,19 +63,34 @@ export const boolCell = text.transform((v, ctx) => {
 const DATE_SPELLINGS = [
   /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
-  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+  // As HR rosters write them: 2006.09.01, 2006.9.1, 20060901.
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
-/** Parses the three date spellings of FORMAT.md into "YYYY-MM-DD"; undefined if not a real date. */
+/** A month without a day (2006-09, 2006.09, 2006/9, 2006年9月): read as the 1st of the month, with a warning. */
+const MONTH_SPELLING = /^(\d{4})(?:[-./]|年)(\d{1,2})月?$/;
+
+/** True when `v` names a month only (2006.09): parseDateText takes its 1st day, and the reader warns. */
+export function isMonthOnlyDate(v: string): boolean {
+  return MONTH_SPELLING.test(v.trim());
+}
+
+/** Parses the date spellings (FORMAT.md's and HR's) into "YYYY-MM-DD"; undefined if not a real date. */
 export function parseDateText(v: string): string | undefined {
   for (const re of DATE_SPELLINGS) {
     const m = re.exec(v);
     if (!m) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (!isExists(y, mo - 1, d)) return undefined;
-    return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   }
-  return undefined;
+  const month = MONTH_SPELLING.exec(v);
+  return month ? isoDate(Number(month[1]), Number(month[2]), 1) : undefined;
+}
+
+function isoDate(y: number, mo: number, d: number): string | undefined {
+  if (!isExists(y, mo - 1, d)) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function dateSchema(optional: boolean) {
@@ -87,7 +102,7 @@ function dateSchema(optional: boolean) {
     }
     const iso = parseDateText(v);
     if (iso === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${v}" 不是有效日期 / is not a real date (YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)` });
+      ctx.addIssue({ code: 'custom', message: `"${v}" 不是有效日期 / is not a real date (YYYY-MM-DD, YYYY/M/D, YYYY年M月D日, YYYY.M.D or YYYYMMDD)` });
       return z.NEVER;
     }
     return iso;

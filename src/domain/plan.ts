@@ -69,6 +69,10 @@ export const planSchema = z.object({
   allowances: z.array(allowanceSchema),
   shortfalls: z.array(shortfallSchema),
   stats: statsSchema,
+  /** Extension: the `--set` overrides the plan was made under, `{ "rotation.min_share": 0.15 }`; absent when none. */
+  policy_overrides: z.record(z.string(), z.json()).optional(),
+  /** Extension: things HR should know that break no rule (e.g. the balance indicator over its national limit). */
+  warnings: z.array(z.object({ kind: z.string(), message: z.string() }).loose()).optional(),
 }).loose();
 
 export type Assignment = z.infer<typeof assignmentSchema>;

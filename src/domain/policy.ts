@@ -72,7 +72,7 @@ export const policySchema = z.strictObject({
   balance: balancePolicySchema.default(balancePolicySchema.parse({})),
   /** Extra subject codes a county teaches, code → Chinese name. */
   subjects: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()).default({}),
-}).loose();
+});
 
 export type Policy = z.infer<typeof policySchema>;
 

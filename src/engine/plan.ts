@@ -197,7 +197,9 @@ export function mergeCountyPlans(
       sent: assignments.length,
       gaps_needed: gaps.reduce((n, g) => n + g.needed, 0),
       gaps_filled: gaps.reduce((n, g) => n + g.filled, 0),
+      // Counties planned one after another: the wall time is their sum (planScenarioParallel puts its own wall time here).
       solve_ms: counties.reduce((n, c) => n + c.solve_ms, 0), optimal: counties.every((c) => c.status === 'optimal'),
+      solve_ms_summed: counties.reduce((n, c) => n + c.solve_ms, 0),
       solver: [...solvers].join(', ') || 'none',
       variables: counties.reduce((n, c) => n + c.variables, 0),
       constraints: counties.reduce((n, c) => n + c.constraints, 0),

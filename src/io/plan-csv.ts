@@ -5,9 +5,8 @@
  * (= + - @, tab, CR) is written with a leading single quote, which shows it
  * as text; numbers and dates are written plain.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { formatCsv } from './csv.js';
+import { writeTree } from './write-tree.js';
 import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
 import { csvCell, label, type Lang, type PlanSheet } from './sheet-model.js';
 
@@ -42,8 +41,7 @@ export function planCsvFiles(input: PlanWorkbookInput, options: { readonly lang?
  * write of every output together use `writePlanOutputs` (write-plan.ts).
  */
 export async function writePlanCsvs(dir: string, input: PlanWorkbookInput, options: { readonly lang?: Lang } = {}): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
   const files = planCsvFiles(input, options);
-  for (const f of files) await writeFile(join(dir, f.name), f.text, 'utf8');
+  await writeTree(dir, new Map(files.map((f) => [f.name, f.text])));
   return files.map((f) => f.name);
 }

@@ -13,6 +13,7 @@ import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
 import { changesSheet } from './changes-sheet.js';
 import { notesSheet } from './notes-sheet.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
+import { CAP_COLUMN, capOf, TEACHER_COLUMNS, teacherCells } from './plan-sheet-columns.js';
 
 /** What the workbook is written from. */
 export interface PlanWorkbookInput {
@@ -61,6 +62,7 @@ function assignmentsSheet({ scenario, plan, report }: PlanWorkbookInput, lang: L
     col('kind', '类型', 'Kind'), col('score', '优先分', 'Score', 'decimal'), col('reasons', '理由', 'Reasons'),
     col('rural_months_before', '乡村任教月数（轮岗前）', 'Rural months before', 'int'),
     col('rural_months_after', '乡村任教月数（轮岗后）', 'Rural months after', 'int'),
+    ...TEACHER_COLUMNS,
   ];
   const rows = plan.assignments.map((a): Row => {
     const m = report.ruralMonths.get(a.teacher_id);
@@ -68,7 +70,7 @@ function assignmentsSheet({ scenario, plan, report }: PlanWorkbookInput, lang: L
       teacher_id: a.teacher_id, name: n.teacher(a.teacher_id), from_school: a.from_school, from_name: n.school(a.from_school),
       to_school: a.to_school, to_name: n.school(a.to_school), subject: n.subject(a.subject), backbone: n.backbone(a.backbone),
       start_date: a.start_date, end_date: a.end_date, distance_km: a.distance_km, pinned: a.pinned, kind: n.kind(a.kind),
-      score: a.score, reasons: a.reasons.join('; '),
+      score: a.score, reasons: a.reasons.join('; '), ...teacherCells(scenario, plan, a.teacher_id, a.from_school, lang),
       rural_months_before: numberOr(a['rural_months_before'], m?.before), rural_months_after: numberOr(a['rural_months_after'], m?.after),
     };
   });
@@ -83,8 +85,9 @@ function sendersSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): PlanSh
     SCHOOL, SCHOOL_NAME, COUNTY, col('eligible', '符合交流条件人数', 'Eligible', 'int'), col('required', '应派人数', 'Required', 'int'),
     col('sent', '实派人数', 'Sent', 'int'), col('backbone_sent', '骨干实派', 'Backbone sent', 'int'),
     col('backbone_required', '骨干应派', 'Backbone required', 'int'), col('met', '达标', 'Met', 'bool'), col('why', '说明', 'Why'),
+    CAP_COLUMN,
   ];
-  const rows = plan.senders.map((s): Row => ({ ...s, school_name: n.school(s.school_id), county: n.county(s.school_id) }));
+  const rows = plan.senders.map((s): Row => ({ ...s, school_name: n.school(s.school_id), county: n.county(s.school_id), cap: capOf(s, scenario) }));
   return { key: 'senders', zh: '派出学校配额', en: 'Senders', sections: [{ columns, rows }] };
 }
 

@@ -5,15 +5,15 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { InputError, type InputProblem } from '../domain/errors.js';
+import { columnLetter, InputError, type InputProblem } from '../domain/errors.js';
 import { integrityProblems } from '../domain/integrity.js';
-import { type Policy, policySchema } from '../domain/policy.js';
+import type { Policy } from '../domain/policy.js';
 import type { Scenario, ScenarioSource } from '../domain/scenario.js';
 import { objectionProblems } from '../domain/objections.js';
 import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
-import { applyOverrides, type Json, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
+import { applyOverrides, type Json, type KeyRows, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
 import type { RawTable } from './raw-table.js';
 import { KNOWN_HEADERS, readTable } from './table.js';
 import { readWorkbookTables } from './xlsx-read.js';
@@ -33,8 +33,16 @@ export interface ReadResult {
 }
 
 const REQUIRED: readonly TableName[] = ['schools', 'teachers', 'needs'];
-/** Sheet names accepted in a workbook, besides the English ones. */
-const SHEET_ZH: Record<TableName | ReviewTableName, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定', objections: '异议' };
+/** Sheet names accepted in a workbook, besides the English ones (the first is the one messages give). */
+const SHEET_ZH: Record<TableName | ReviewTableName, readonly string[]> = {
+  schools: ['学校', '学校名册', '学校名单', '学校信息', '学校情况'],
+  teachers: ['教师', '教师名册', '教师名单', '教师信息', '教职工名册', '花名册'],
+  needs: ['缺编', '缺编情况', '学科缺编', '缺编岗位', '岗位需求'],
+  history: ['轮岗历史', '交流历史', '历年轮岗', '轮岗记录', '交流记录'],
+  locks: ['锁定', '锁定名单', '已定事项'],
+  objections: ['异议', '异议名单', '异议申请'],
+};
+const POLICY_SHEETS = ['policy', '政策', '政策参数', '参数'];
 /** Every table a scenario may hold: FORMAT.md's five, then objections.csv (optional, read by `rotation replan`). */
 const ALL_TABLES: readonly (TableName | ReviewTableName)[] = [...TABLE_NAMES, 'objections'];
 type AnyTable = TableName | ReviewTableName;
@@ -48,6 +56,8 @@ interface Sources {
   readonly tables: Partial<Record<AnyTable, RawTable>>;
   readonly policy: Record<string, Json>;
   readonly policyFile: string;
+  /** The line of each key on a workbook's policy sheet. */
+  readonly policyRows?: KeyRows;
   readonly problems: InputProblem[];
 }
 
@@ -88,18 +98,32 @@ async function readWorkbook(path: string): Promise<Sources> {
   const sheets = new Map([...await readWorkbookTables(bytes, file)].map(([name, sheet]) => [name.trim().toLowerCase(), sheet]));
   const tables: Partial<Record<AnyTable, RawTable>> = {};
   const problems: InputProblem[] = [];
+  const found = [...sheets.keys()].map((k) => `"${k}"`).join(', ');
   for (const name of ALL_TABLES) {
-    const sheet = sheets.get(name) ?? sheets.get(SHEET_ZH[name]);
+    const sheet = [name, ...SHEET_ZH[name]].map((n) => sheets.get(n)).find((x) => x !== undefined);
     if (sheet === undefined) {
-      if ((REQUIRED as readonly AnyTable[]).includes(name)) problems.push({ file, message: `缺少工作表 ${name} (${SHEET_ZH[name]}) / required sheet is missing` });
+      if ((REQUIRED as readonly AnyTable[]).includes(name)) {
+        problems.push({ file, message: `缺少工作表 ${name} (${SHEET_ZH[name].join(' / ')}) / required sheet is missing; 工作簿中的工作表 / the workbook has: ${found}` });
+      }
     } else if (sheet.headers.length === 0) {
       problems.push({ file: sheet.file, message: '工作表为空 / the sheet is empty (a header row is needed)' });
     } else tables[name] = sheet;
   }
   const beside = join(path, '..', 'policy.json');
-  const policySheet = sheets.get('policy') ?? sheets.get('政策');
+  const policySheet = POLICY_SHEETS.map((n) => sheets.get(n)).find((x) => x !== undefined);
   // The header row is optional on the policy sheet: its first line may already be a key,value pair.
-  if (policySheet) return { tables, policy: policyFromRows([policySheet.headers, ...policySheet.rows]), policyFile: policySheet.file, problems };
+  if (policySheet) {
+    // Every value of the policy sheet is read: a formula without a value there is never taken as blank, and its row is left out.
+    const uncomputed = new Set((policySheet.uncomputed ?? []).map((c) => c.line));
+    const lines = [policySheet.headerLine ?? 1, ...policySheet.lines];
+    const kept = [policySheet.headers, ...policySheet.rows].map((row, i) => ({ row, line: lines[i]! })).filter((r) => !uncomputed.has(r.line));
+    const sheet = policyFromRows(kept.map((r) => r.row), kept.map((r) => r.line), policySheet.file);
+    const formulas = (policySheet.uncomputed ?? []).map((c): InputProblem => ({
+      file: policySheet.file, row: c.line, column: columnLetter(c.column),
+      message: `公式没有计算结果，请在 Excel 中打开并保存，或直接填入数值 / the formula ${c.formula} has no computed value: open and save the file in Excel, or type the value`,
+    }));
+    return { tables, policy: sheet.policy, policyFile: policySheet.file, policyRows: sheet.rows, problems: [...problems, ...sheet.problems, ...formulas] };
+  }
   if (!(await exists(beside))) return { tables, policy: {}, policyFile: 'policy.json', problems };
   const policy = await collect(problems, async () => policyJsonText(await readFile(beside, 'utf8'), 'policy.json'));
   return { tables, policy: policy ?? {}, policyFile: 'policy.json', problems };
@@ -124,6 +148,7 @@ function parseTables(tables: Partial<Record<AnyTable, RawTable>>, policy: Policy
     if (raw === undefined) continue;
     const read = readTable(raw, table, schemas[table]);
     problems.push(...read.problems);
+    warnings.push(...read.warnings);
     if (read.unknownColumns.length > 0) warnings.push(`${raw.file}: 未识别的列已忽略 / unknown columns kept out of the plan: ${read.unknownColumns.join(', ')}`);
     if (read.problems.length === 0 && read.rows.length === 0 && (table === 'schools' || table === 'teachers')) {
       problems.push({ file: raw.file, message: '没有数据行 / the file has a header but no data rows' });
@@ -137,14 +162,12 @@ function parseTables(tables: Partial<Record<AnyTable, RawTable>>, policy: Policy
 }
 
 /** Parses the raw tables into a Scenario, with every problem of every table. */
-export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable, RawTable>>, policy: Policy, policyFile = 'policy.json'): ReadResult {
+export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable, RawTable>>, policy: Policy): ReadResult {
   const { data, source, problems, warnings } = parseTables(tables, policy);
   if (problems.length > 0) throw new InputError(problems);
   const scenario = { name, policy, source, ...data } as Scenario;
   const cross = [...integrityProblems(scenario), ...objectionProblems(scenario)];
   if (cross.length > 0) throw new InputError(cross);
-  const unknownKeys = Object.keys(policy).filter((k) => !(k in policySchema.shape));
-  if (unknownKeys.length > 0) warnings.push(`${policyFile}: 未识别的设置项已忽略 / unknown policy keys ignored: ${unknownKeys.join(', ')}`);
   return { scenario, warnings };
 }
 
@@ -160,11 +183,12 @@ export async function readScenario(path: string, options: ReadOptions = {}): Pro
   if (info.isFile() && !isWorkbook) throw new InputError([{ file: path, message: '场景应为文件夹或 .xlsx 工作簿 / a scenario is a folder or an .xlsx workbook' }]);
   const sources = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
   const problems = sources.problems.filter((p) => !(options.optionalNeeds && isMissingNeeds(p)));
-  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, options.set ?? []), sources.policyFile, overriddenKeys(options.set ?? [])));
+  const sets = options.set ?? [];
+  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, sets), sources.policyFile, overriddenKeys(sets), sources.policyRows));
   if (problems.length > 0) {
     // A missing or unreadable file must not hide the row problems of the others; cross-table checks wait for complete tables.
     if (policy !== undefined) problems.push(...parseTables(sources.tables, policy).problems);
     throw new InputError(problems);
   }
-  return scenarioFromTables(basename(path), sources.tables, policy!, sources.policyFile);
+  return scenarioFromTables(basename(path), sources.tables, policy!);
 }

@@ -1,75 +1,252 @@
 /**
- * Reads a .zip (a folder of scenario CSV files, or the inside of an .xlsx)
- * under limits, so that an upload cannot exhaust memory: at most `maxEntries`
- * entries and `maxExpandedBytes` bytes once inflated, counted while inflating
- * (node:zlib `maxOutputLength`), never trusting the sizes the archive
- * declares. Stored (0) and deflated (8) entries only; no ZIP64, no encryption.
+ * Size limits of a workbook (.xlsx, a zip of XML parts), checked before any
+ * spreadsheet library sees it. A zip bomb — a small file whose parts expand
+ * to gigabytes, or claim to — is refused from its declared sizes at once, or
+ * from its actual ones while it is being expanded, a chunk at a time, so it
+ * never costs more memory than one chunk. The same check guards every way a
+ * workbook comes in: `readScenario` and the review page's uploads.
+ *
+ * @example
+ * const verdict = await checkWorkbookLimits('county.xlsx');
+ * if (!verdict.ok) console.error(verdict.message); // "…展开后超过 200 MB / … expands to more than 200 MB …"
  */
-import { inflateRawSync } from 'node:zlib';
-import { InputError } from '../domain/errors.js';
+import { readFile, stat } from 'node:fs/promises';
+import { createInflateRaw } from 'node:zlib';
 
-export interface ZipLimits {
-  readonly maxEntries: number;
+export interface WorkbookLimits {
+  /** Bytes of all parts together once expanded (declared and actual). */
   readonly maxExpandedBytes: number;
+  /** Parts (files) inside the zip. */
+  readonly maxEntries: number;
+  /** Rows of one worksheet: Excel's own limit. */
+  readonly maxRowsPerSheet: number;
+  /** Cells of all worksheets together (each costs the reader several hundred bytes of memory). */
+  readonly maxCells: number;
 }
 
-export interface ZipEntry {
-  readonly name: string;
-  readonly data: Buffer;
+/**
+ * The defaults: 200 MB expanded, 10,000 parts, 1,048,576 rows a sheet (as
+ * Excel), 2,000,000 cells (the whole of Wenzhou, ~58,000 teachers × 17
+ * columns, is about 1,000,000).
+ */
+export const WORKBOOK_LIMITS: WorkbookLimits = {
+  maxExpandedBytes: 200 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxRowsPerSheet: 1_048_576,
+  maxCells: 2_000_000,
+};
+
+/** Which limit a workbook broke; `damaged` when it is not a zip we can read at all. */
+export type WorkbookLimit = 'file_bytes' | 'expanded_bytes' | 'entries' | 'rows' | 'cells' | 'damaged';
+
+/** What was counted (up to the point where a limit was hit). */
+export interface WorkbookCounts {
+  readonly entries: number;
+  /** Sum of the sizes the zip declares for its parts. */
+  readonly declaredBytes: number;
+  /** Bytes actually expanded. */
+  readonly expandedBytes: number;
+  /** Rows of the largest worksheet. */
+  readonly maxSheetRows: number;
+  readonly cells: number;
 }
+
+export type WorkbookVerdict =
+  | { readonly ok: true; readonly counts: WorkbookCounts }
+  /** `message`: the limit in plain words, Chinese / English, ready to show a user. */
+  | { readonly ok: false; readonly limit: WorkbookLimit; readonly message: string; readonly counts: WorkbookCounts };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const ZIP64_EXTRA = 0x0001;
+/** A worksheet part, where rows and cells are counted. */
+const WORKSHEET = /(^|\/)worksheets\/[^/]+\.xml$/i;
+/** `<row …>` and `<c …>` with an optional namespace prefix (`<x:row>`); the tail kept between chunks is longer than any match. */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]{0,15}:)?row[\s/>]/g;
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]{0,15}:)?c[\s/>]/g;
+const TAIL = 24;
 
-/** The entries of `bytes` (folders left out), inflated; throws InputError naming `file` when the archive is broken or over a limit. */
-export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits): ZipEntry[] {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (message: string): never => { throw new InputError([{ file, message }]); };
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD) { eocd = i; break; }
+interface Entry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressed: number;
+  readonly declared: number;
+  readonly local: number;
+}
+
+class LimitHit extends Error {
+  constructor(readonly limit: WorkbookLimit, message: string) {
+    super(message);
   }
-  if (eocd < 0) bad('不是有效的 zip 文件 / not a valid zip archive');
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count > limits.maxEntries) bad(`压缩包内文件过多 (${count} 个，上限 ${limits.maxEntries}) / too many entries in the archive (${count}, limit ${limits.maxEntries})`);
-  if (cdOffset === 0xffffffff || count === 0xffff) bad('不支持 ZIP64 压缩包 / ZIP64 archives are not supported');
-  const entries: ZipEntry[] = [];
-  let budget = limits.maxExpandedBytes;
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) bad('zip 目录损坏 / the archive\'s directory is damaged');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    // Bit 11: the name is UTF-8; otherwise Windows' zip tools write the local code page (GBK in China).
-    const rawName = buf.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x800) !== 0 ? rawName.toString('utf8') : new TextDecoder('gb18030').decode(rawName);
-    p += 46 + nameLen + extraLen + commentLen;
-    if (name.endsWith('/')) continue;
-    if ((flags & 1) !== 0) bad(`${name}: 加密的文件无法读取 / encrypted entries are not supported`);
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) bad(`${name}: zip 文件头损坏 / damaged entry header`);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + compressed);
-    if (raw.length !== compressed) bad(`${name}: zip 文件不完整 / the archive is truncated`);
-    let data: Buffer;
-    if (method === 0) data = Buffer.from(raw);
-    else if (method === 8) {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, budget + 1) });
-      } catch (err) {
-        if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') data = Buffer.alloc(budget + 1);
-        else return bad(`${name}: 无法解压 / cannot inflate: ${(err as Error).message}`);
-      }
-    } else return bad(`${name}: 不支持的压缩方式 ${method} / unsupported compression method`);
-    budget -= data.length;
-    if (budget < 0) bad(`解压后超过 ${Math.round(limits.maxExpandedBytes / 1048576)} MB 上限 / the archive expands beyond the ${Math.round(limits.maxExpandedBytes / 1048576)} MB limit`);
-    entries.push({ name, data });
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+const n = (x: number): string => x.toLocaleString('en-US');
+
+/** The plain-words message of each limit. */
+function limitMessage(limit: WorkbookLimit, limits: WorkbookLimits, detail = ''): string {
+  switch (limit) {
+    case 'file_bytes':
+    case 'expanded_bytes':
+      return `工作簿展开后超过 ${mb(limits.maxExpandedBytes)}（可能是"压缩炸弹"或损坏的文件）/ the workbook expands to more than ${mb(limits.maxExpandedBytes)} (a zip bomb or a damaged file?)${detail}`;
+    case 'entries':
+      return `工作簿内部文件超过 ${n(limits.maxEntries)} 个 / the workbook holds more than ${n(limits.maxEntries)} parts${detail}`;
+    case 'rows':
+      return `工作表超过 ${n(limits.maxRowsPerSheet)} 行（Excel 的上限）/ a sheet has more than ${n(limits.maxRowsPerSheet)} rows, more than Excel allows${detail}`;
+    case 'cells':
+      return `工作簿超过 ${n(limits.maxCells)} 个单元格 / the workbook has more than ${n(limits.maxCells)} cells${detail}`;
+    case 'damaged':
+      return `工作簿已损坏，无法读取 / the workbook is damaged and cannot be read${detail}`;
+  }
+}
+
+/** A zip64 extra field's 8-byte values, in the order of the 32-bit fields that were 0xFFFFFFFF. */
+function zip64Values(buf: Buffer, start: number, length: number): number[] {
+  for (let at = start; at + 4 <= start + length;) {
+    const id = buf.readUInt16LE(at);
+    const size = buf.readUInt16LE(at + 2);
+    if (id === ZIP64_EXTRA) {
+      const out: number[] = [];
+      for (let v = at + 4; v + 8 <= at + 4 + size; v += 8) out.push(Number(buf.readBigUInt64LE(v)));
+      return out;
+    }
+    at += 4 + size;
+  }
+  return [];
+}
+
+/** The central directory's entries. Throws LimitHit('damaged') when it cannot be read. */
+function centralDirectory(buf: Buffer, limits: WorkbookLimits): Entry[] {
+  let end = -1;
+  // The end record: 22 bytes plus a comment of at most 65,535.
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD) { end = i; break; }
+  }
+  if (end < 0) throw new LimitHit('damaged', limitMessage('damaged', limits, ': 不是 zip 格式 / not a zip file'));
+  const count = buf.readUInt16LE(end + 10);
+  // 0xFFFF entries means a zip64 directory: more parts than any workbook needs.
+  if (count === 0xffff || count > limits.maxEntries) throw new LimitHit('entries', limitMessage('entries', limits));
+  const entries: Entry[] = [];
+  let at = buf.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new LimitHit('damaged', limitMessage('damaged', limits));
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    let compressed = buf.readUInt32LE(at + 20);
+    let declared = buf.readUInt32LE(at + 24);
+    let local = buf.readUInt32LE(at + 42);
+    const wide = zip64Values(buf, at + 46 + nameLength, extraLength);
+    if (declared === 0xffffffff) declared = wide.shift() ?? Infinity;
+    if (compressed === 0xffffffff) compressed = wide.shift() ?? Infinity;
+    if (local === 0xffffffff) local = wide.shift() ?? Infinity;
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+    entries.push({ name, method: buf.readUInt16LE(at + 10), compressed, declared, local });
+    at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** The compressed bytes of one entry. */
+function entryData(buf: Buffer, e: Entry, limits: WorkbookLimits): Buffer {
+  if (!Number.isFinite(e.local) || e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== LOCAL) {
+    throw new LimitHit('damaged', limitMessage('damaged', limits, `: ${e.name}`));
+  }
+  const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
+  if (!Number.isFinite(e.compressed) || start + e.compressed > buf.length) throw new LimitHit('damaged', limitMessage('damaged', limits, `: ${e.name}`));
+  return buf.subarray(start, start + e.compressed);
+}
+
+/** The expanded bytes of one entry, a chunk at a time; stops (and frees the inflater) as soon as the caller stops. */
+async function* expanded(data: Buffer, e: Entry, limits: WorkbookLimits): AsyncGenerator<Buffer> {
+  if (e.method === 0) {
+    yield data;
+    return;
+  }
+  if (e.method !== 8) throw new LimitHit('damaged', limitMessage('damaged', limits, `: ${e.name} (compression method ${e.method})`));
+  const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+  inflater.end(data);
+  try {
+    for await (const chunk of inflater) yield chunk as Buffer;
+  } catch (err) {
+    if (err instanceof LimitHit) throw err;
+    throw new LimitHit('damaged', limitMessage('damaged', limits, `: ${e.name} (${(err as Error).message})`));
+  } finally {
+    inflater.destroy();
+  }
+}
+
+/** Counts matches of `pattern` in a stream of text chunks, none twice, none split between chunks. */
+class TagCounter {
+  private tail = '';
+  count = 0;
+
+  constructor(private readonly pattern: RegExp) {}
+
+  /** Feeds a chunk; `last` counts what is left in the tail too. */
+  feed(chunk: string, last = false): void {
+    const text = this.tail + chunk;
+    const cut = last ? text.length : Math.max(0, text.length - TAIL);
+    for (const m of text.matchAll(this.pattern)) if (m.index < cut) this.count++;
+    this.tail = text.slice(cut);
+  }
+}
+
+/**
+ * Checks a workbook against the limits: first the sizes its zip declares,
+ * then the bytes, rows and cells it actually expands to. Never throws for a
+ * bad workbook: the verdict says which limit it broke, in plain words.
+ * `source` is the file's bytes or its path (a path is not read when the file
+ * alone is over the byte limit).
+ */
+export async function checkWorkbookLimits(source: Uint8Array | string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<WorkbookVerdict> {
+  const counts = { entries: 0, declaredBytes: 0, expandedBytes: 0, maxSheetRows: 0, cells: 0 };
+  try {
+    // Stored parts are at least as large as they are on disk, so a bigger file cannot be within the limit.
+    if (typeof source === 'string' && (await stat(source)).size > limits.maxExpandedBytes) throw new LimitHit('file_bytes', limitMessage('file_bytes', limits));
+    const bytes = typeof source === 'string' ? await readFile(source) : source;
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const entries = centralDirectory(buf, limits);
+    counts.entries = entries.length;
+    counts.declaredBytes = entries.reduce((sum, e) => sum + e.declared, 0);
+    if (counts.declaredBytes > limits.maxExpandedBytes) {
+      throw new LimitHit('expanded_bytes', limitMessage('expanded_bytes', limits, ` (${n(counts.declaredBytes)} bytes declared)`));
+    }
+    for (const e of entries) await countEntry(buf, e, limits, counts);
+    return { ok: true, counts };
+  } catch (err) {
+    if (!(err instanceof LimitHit)) throw err;
+    return { ok: false, limit: err.limit, message: err.message, counts };
+  }
+}
+
+/** Expands one entry, adding to `counts`, and stops at the first limit it breaks. */
+async function countEntry(buf: Buffer, e: Entry, limits: WorkbookLimits,
+  counts: { expandedBytes: number; maxSheetRows: number; cells: number }): Promise<void> {
+  const sheet = WORKSHEET.test(e.name);
+  const rows = new TagCounter(ROW_TAG);
+  const cells = new TagCounter(CELL_TAG);
+  const cellsBefore = counts.cells;
+  const check = (): void => {
+    if (counts.expandedBytes > limits.maxExpandedBytes) throw new LimitHit('expanded_bytes', limitMessage('expanded_bytes', limits, ` (${e.name})`));
+    counts.maxSheetRows = Math.max(counts.maxSheetRows, rows.count);
+    counts.cells = cellsBefore + cells.count;
+    if (rows.count > limits.maxRowsPerSheet) throw new LimitHit('rows', limitMessage('rows', limits, ` (${e.name})`));
+    if (counts.cells > limits.maxCells) throw new LimitHit('cells', limitMessage('cells', limits));
+  };
+  for await (const chunk of expanded(entryData(buf, e, limits), e, limits)) {
+    counts.expandedBytes += chunk.length;
+    if (sheet) {
+      const text = chunk.toString('latin1'); // tags are ASCII; no byte of a UTF-8 sequence looks like '<'
+      rows.feed(text);
+      cells.feed(text);
+    }
+    check();
+  }
+  if (sheet) {
+    rows.feed('', true);
+    cells.feed('', true);
+    check();
+  }
 }

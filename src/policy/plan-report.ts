@@ -7,6 +7,7 @@ import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { allowancesFor, allowanceTotals, type AllowanceTotals } from './allowances.js';
 import { type BalanceRow, countyBalance } from './balance.js';
+import { balanceWarnings } from './balance-warnings.js';
 import { incomeParity, type IncomeParity } from './income.js';
 import { normsOfReceivers, type SchoolNorms } from './norms.js';
 import { termStints } from './service.js';
@@ -54,16 +55,22 @@ export function extendPlan(scenario: Scenario, plan: Plan): Plan {
   const stints = termStints(scenario, plan);
   const allowances = allowancesFor(scenario, plan, stints);
   const months = ruralMonths(scenario, plan, stints);
+  const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));
+  const balance = countyBalance(scenario, plan);
+  const warnings = balanceWarnings(balance);
   return {
     ...plan,
     assignments: plan.assignments.map((a) => {
       const m = months.get(a.teacher_id);
-      return m ? { ...a, rural_months_before: m.before, rural_months_after: m.after } : a;
+      // The name rides along so that diff, replan and anyone reading plan.json see who, not only an id.
+      const named = names.get(a.teacher_id) ? { ...a, name: names.get(a.teacher_id) } : a;
+      return m ? { ...named, rural_months_before: m.before, rural_months_after: m.after } : named;
     }),
     allowances,
     allowance_totals: allowanceTotals(allowances, scenario),
     title_warnings: titleWarnings(scenario, plan, months),
-    balance: countyBalance(scenario, plan),
+    balance,
+    ...(warnings.length > 0 ? { warnings } : {}),
     stats: { ...plan.stats, ...needsStats(scenario) },
   };
 }

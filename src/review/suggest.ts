@@ -8,7 +8,7 @@
  * plan's own objective order: does the plan still pass, R1/R2, posts filled
  * by priority, R5, extras, title need, preference, group, distance.
  */
-import { checkPlan } from '../check/check.js';
+import { checkEditedPlan } from '../check/check.js';
 import { SUBJECTS } from '../domain/codes.js';
 import type { Plan } from '../domain/plan.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
@@ -95,7 +95,8 @@ export function suggestCandidates(scenario: Scenario, plan: Plan, options: Sugge
       const current = placed.get(t.teacher_id);
       if (current?.to_school === options.school && current.subject === subject) continue;
       const after = applyMove(scenario, plan, { teacher_id: t.teacher_id, to_school: options.school, subject });
-      const violations = checkPlan(scenario, after);
+      // As `rotation check` judges it: rules broken; figures a hand edit left stale (notes) do not count against a move.
+      const { violations } = checkEditedPlan(scenario, after);
       out.push(describe(scenario, plan, after, t, subject, current, gap?.priority as number | undefined, roundKm(d), violations.map((v) => `${v.rule}: ${v.message}`), before));
     }
   }

@@ -14,7 +14,8 @@ import { formatCsv } from '../io/csv.js';
 import { readScenario, type ReadResult } from '../io/read-scenario.js';
 import { scenarioFiles } from '../io/write-scenario.js';
 import { writeTree } from '../io/write-tree.js';
-import { readZip } from '../io/zip-limits.js';
+import { checkWorkbookLimits, WORKBOOK_LIMITS } from '../io/zip-limits.js';
+import { readZip } from '../io/zip-read.js';
 import type { Workspace } from './workspace.js';
 
 export interface UploadLimits {
@@ -47,8 +48,9 @@ async function stage(staging: string, files: readonly UploadFile[], limits: Uplo
   const lower = (f: UploadFile) => basename(f.name).toLowerCase();
   if (files.length === 1 && extname(lower(files[0]!)) === '.xlsx') {
     const f = files[0]!;
-    // An .xlsx is a zip: its entries and expanded size are bounded before exceljs inflates it.
-    readZip(f.data, basename(f.name), { maxEntries: limits.maxZipEntries, maxExpandedBytes: limits.maxExpandedBytes });
+    // An .xlsx is a zip: its entries, expanded size and cells are bounded before exceljs inflates it.
+    const verdict = await checkWorkbookLimits(f.data, { ...WORKBOOK_LIMITS, maxEntries: limits.maxZipEntries, maxExpandedBytes: limits.maxExpandedBytes });
+    if (!verdict.ok) throw problem(basename(f.name), verdict.message);
     // Under its own name, so that problems name the file the clerk uploaded (a fresh folder: no name can clash or escape).
     const own = basename(f.name.replaceAll('\\', '/'));
     const path = join(staging, /^[^/\\]{1,120}\.xlsx$/i.test(own) && !own.startsWith('.') ? own : 'scenario.xlsx');

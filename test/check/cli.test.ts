@@ -48,14 +48,14 @@ describe('rotation check exit codes', () => {
     expect(r.stdout).toContain('=1+1 (007)');
   });
 
-  it('--json prints { valid, violations } and keeps the exit code', () => {
+  it('--json prints { valid, violations, notes } and keeps the exit code', () => {
     const wrongId = { ...valid, assignments: [{ ...valid.assignments[0]!, teacher_id: '0007' }] };
     const r = check(JSON.stringify(wrongId), '--json');
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout) as { valid: boolean; violations: { rule: string; teacher_id?: string }[] };
     expect(out.valid).toBe(false);
     expect(out.violations).toContainEqual(expect.objectContaining({ rule: 'qualification', teacher_id: '0007' }));
-    expect(JSON.parse(check(JSON.stringify(valid), '--json').stdout)).toEqual({ valid: true, violations: [] });
+    expect(JSON.parse(check(JSON.stringify(valid), '--json').stdout)).toEqual({ valid: true, violations: [], notes: [] });
   });
 
   it('1 for a plan.json that is not JSON, naming the file', () => {

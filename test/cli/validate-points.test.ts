@@ -46,7 +46,7 @@ describe('rotation validate --points', () => {
   });
 
   it('a bad weight is an input error naming the key (exit 1)', async () => {
-    const { stderr, code } = await rotation('validate', LUCHENG, '--points', '--set', 'points.age_yaers=1');
+    const { stderr, code } = await rotation('validate', LUCHENG, '--year', '2019', '--points', '--set', 'points.age_yaers=1');
     expect(code).toBe(1);
     expect(stderr).toContain('age_yaers');
   });

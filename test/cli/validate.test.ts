@@ -106,3 +106,12 @@ describe('rotation validate --json', () => {
     expect(run.stderr).toContain('teachers.csv, row 5, column teacher_id (A): 教师编号 T01 重复 (first on row 2) / duplicate teacher id');
   });
 });
+
+describe('rotation validate: the plan year', () => {
+  it('without --year is an error (exit 1), as for plan: the current calendar year would judge the wrong term', async () => {
+    const run = await rotation('validate', LUCHENG).catch((err: Error) => ({ stdout: '', stderr: err.message, code: 1 }));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--year 2019');
+    expect(run.stdout).not.toContain('学年 term');
+  });
+});

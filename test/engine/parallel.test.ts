@@ -26,7 +26,7 @@ const twoCounties = scenario({
   locks: [{ teacher_id: 'B003', action: 'forbid', school_id: 'Q1', reason: '' }, { teacher_id: 'A002', action: 'keep', school_id: null, reason: '家中有事' }],
 });
 const settings = { solver: 'jslp' as const, timeoutMs: 20_000, jobs: 2 };
-const strip = (p: unknown) => JSON.stringify(p, (k, v) => (k === 'solve_ms' ? 0 : v));
+const strip = (p: unknown) => JSON.stringify(p, (k, v) => (k.startsWith('solve_ms') ? 0 : v));
 
 describe('counties apart: the pieces parallel.ts puts together', () => {
   it('each county planned from its own rows alone and merged in county order gives planScenario\'s plan', () => {
@@ -62,5 +62,18 @@ describe('planScenarioParallel: a failing worker is an error with the county, ne
     const err = await planScenarioParallel(twoCounties, 2019, { ...settings, workerUrl }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).problems).toEqual([{ file: 'locks.csv', row: 2, message: 'pin 0' }]); // the first county in county order
+  });
+});
+
+describe('planScenarioParallel: the solve time is what the user waited', () => {
+  it('stats.solve_ms is the wall time of the pool, not the counties\' times added up (kept as solve_ms_summed)', async () => {
+    // Two stand-in workers that each claim a county took 600 s and answer at once.
+    const parts = countyScenarios(twoCounties).map((s) => planCounties(s, 2019));
+    const workerUrl = fakeWorker('slow-claim.mjs', `const parts = ${JSON.stringify(parts)}[task.index].map((p) => ({ ...p, stats: { ...p.stats, solve_ms: 600000 } }));
+      parentPort.postMessage({ index: task.index, ok: true, parts, models: [] });`);
+    const { result } = await planScenarioParallel(twoCounties, 2019, { ...settings, workerUrl });
+    expect(result.plan.stats['solve_ms_summed']).toBe(1_200_000);
+    expect(result.plan.stats.solve_ms).toBeLessThan(1_200_000);
+    expect(result.plan.stats.counties).toEqual([expect.objectContaining({ solve_ms: 600_000 }), expect.objectContaining({ solve_ms: 600_000 })]);
   });
 });

@@ -2,7 +2,9 @@
  * The corpus of bad inputs (test/fixtures/bad/<case>/): each case is a small
  * scenario with one kind of mistake and an expected.txt holding every problem
  * it must produce, as formatProblem prints them. A case folder holding a
- * workbook (scenario.xls) stands for that file.
+ * workbook (scenario.xls) stands for that file. The workbook-* cases are made
+ * by test/fixtures/tools/make-bad-workbooks.mjs (the zip bombs are a few KB on
+ * disk and expand to hundreds of MB).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -54,6 +56,9 @@ describe('bad inputs: readScenario reports every problem, naming file, row and c
       'pin-without-school', 'pin-to-another-county', 'pin-and-keep', 'preference-not-receiver',
       'policy-share-too-big', 'policy-unknown-key', 'policy-not-json', 'xls-as-scenario', 'xls-as-teachers',
       'several-problems-in-one-file', 'more-cells-than-header',
+      // issue 15: nothing silently ignored
+      'policy-unknown-top-level-key', 'policy-javascript-names', 'workbook-policy-unknown-key', 'workbook-zip-bomb',
+      'workbook-too-many-rows', 'workbook-too-many-cells', 'workbook-formula-without-value',
     ]));
   });
 

@@ -252,11 +252,9 @@ describe('policy: policy.json and --set overrides', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('an unknown top-level key is ignored with a warning', async () => {
-    const dir = scenarioDir({ ...texts(EN), 'policy.json': '{ "rotaton": { "min_share": 0.15 } }' });
-    const { scenario, warnings } = await read(dir);
-    expect(scenario.policy.rotation.min_share).toBe(0.1);
-    expect(warnings).toEqual(['policy.json: 未识别的设置项已忽略 / unknown policy keys ignored: rotaton']);
+  it('an unknown top-level key is an error naming the key and the file, not a warning (issue 15)', async () => {
+    const dir = scenarioDir({ ...texts(EN), 'policy.json': '{ "rotaton": { "min_share": 0.5 } }' });
+    expect(await problemsOf(dir)).toEqual(['policy.json, column rotaton: 未知的设置项 / unknown key']);
   });
 });
 
@@ -314,6 +312,47 @@ describe('an .xlsx workbook with the same tables', () => {
   it('the policy sheet may leave out its key,value header row', async () => {
     const path = await workbook([['rotation.min_share', 0.15]]);
     expect((await read(path)).scenario.policy.rotation.min_share).toBe(0.15);
+  });
+
+  /** The workbook with `edit` applied to its sheets. */
+  async function edited(edit: (wb: ExcelJS.Workbook) => void, policyRows: (string | number)[][] = []): Promise<string> {
+    const path = await workbook(policyRows);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    edit(wb);
+    await wb.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('issue 15: a formula without a computed value in an optional column is a warning naming its cells; the cell reads as blank', async () => {
+    const path = await edited((wb) => {
+      const ws = wb.getWorksheet('teachers')!;
+      ws.getCell('L2').value = { formula: 'K2*0' }; // rural_months
+      ws.getCell('L3').value = { formula: 'K3*0' };
+      ws.getCell('L4').value = { formula: 'K4*0', result: 7 }; // computed: read as its value, no word
+    });
+    const { scenario, warnings } = await read(path);
+    const file = path.split('/').at(-1)!;
+    expect(warnings).toEqual([`${file}#teachers, row 2, 3, column rural_months (L): 公式没有计算结果，按空白（默认值）读取 / `
+      + 'formula with no computed value (e.g. =K2*0) read as blank, so the default applies: open and save the file in Excel to use its values']);
+    expect(scenario.teachers.slice(0, 3).map((t) => t.rural_months)).toEqual([0, 0, 7]);
+  });
+
+  it('issue 15: a formula without a computed value in a required column, in the header or on the policy sheet is rejected, naming the cell', async () => {
+    const path = await edited((wb) => {
+      const ws = wb.getWorksheet('teachers')!;
+      ws.getCell('D3').value = { formula: 'DATE(1985,11,20)' }; // birth_date, required
+      wb.getWorksheet('schools')!.getCell('B1').value = { formula: '"name"' };
+      wb.getWorksheet('policy')!.getCell('B2').value = { formula: '0.1+0.05' };
+    }, [['key', 'value'], ['rotation.min_share', 0.15]]);
+    const file = path.split('/').at(-1)!;
+    const problems = await problemsOf(path);
+    expect(problems).toContain(`${file}#teachers, row 3, column birth_date (D): 公式 =DATE(1985,11,20) 没有计算结果（文件由不计算公式的程序保存），请在 Excel 中打开并保存，或直接填入数值 / `
+      + 'the formula =DATE(1985,11,20) has no computed value (the file was saved by a program that does not calculate): open and save it in Excel, or type the value');
+    expect(problems.filter((p) => p.startsWith(`${file}#schools, row 1, column ? (B): 表头单元格的公式 ="name" 没有计算结果`))).toHaveLength(1);
+    expect(problems.filter((p) => p.startsWith(`${file}#policy, row 2, column B: 公式没有计算结果`))).toHaveLength(1);
+    // The blank the formula left is not reported a second time as a missing value.
+    expect(problems.filter((p) => p.includes('#teachers, row 3'))).toHaveLength(1);
   });
 
   it('a problem in a sheet names workbook#sheet, row and column', async () => {

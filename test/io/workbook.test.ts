@@ -73,7 +73,7 @@ describe('plan.xlsx (Chinese, the default)', async () => {
   it('轮岗名单 reads back as the plan’s assignments, every field', () => {
     const [main] = sheet('轮岗名单');
     const back = main!.rows.map((r) => ({
-      teacher_id: text(r['教师编号']), from_school: text(r['派出学校代码']), to_school: text(r['接收学校代码']),
+      teacher_id: text(r['教师编号']), name: text(r['姓名']), from_school: text(r['派出学校代码']), to_school: text(r['接收学校代码']),
       subject: lookupCode(subjects, text(r['任教学科'])), backbone: lookupCode(BACKBONE_LEVELS, text(r['骨干等级'])),
       start_date: date(r['开始日期']), end_date: date(r['结束日期']), distance_km: optNum(r['距离（公里）']),
       pinned: bool(r['指定']), reasons: text(r['理由']).split('; '), kind: KIND_BACK[text(r['类型'])], score: num(r['优先分']),
@@ -81,6 +81,20 @@ describe('plan.xlsx (Chinese, the default)', async () => {
     }));
     expect(back).toEqual(plan.assignments);
     expect(main!.rows.map((r) => [r['姓名'], r['派出学校'], r['接收学校']])).toEqual([['=1+1', '城关第一小学', '@山区小学'], ['王芳', '城关第一小学', '城西小学']]);
+  });
+
+  it('轮岗名单 ends with each teacher\'s 县市区, 性别, 职称 and 年龄 (full years on the term\'s first day); 派出学校配额 ends with R1\'s cap', () => {
+    const [main] = sheet('轮岗名单');
+    expect(main!.header.slice(-4)).toEqual(['县市区', '性别', '职称', '年龄']);
+    const t = scenario.teachers.find((x) => x.teacher_id === '007')!;
+    expect(main!.rows[0]).toMatchObject({ 县市区: '鹿城区', 性别: t.gender === 'F' ? '女' : '男', 职称: '二级' });
+    const born = new Date(`${t.birth_date}T00:00:00Z`);
+    const age = 2019 - born.getUTCFullYear() - (born.getUTCMonth() > 8 || (born.getUTCMonth() === 8 && born.getUTCDate() > 1) ? 1 : 0);
+    expect(num(main!.rows[0]!['年龄'])).toBe(age);
+    const [senders] = sheet('派出学校配额');
+    expect(senders!.header.at(-1)).toBe('派出上限（R1 上限）');
+    // R1 cap = ceil(20 % × eligible).
+    expect(senders!.rows.map((r) => num(r['派出上限（R1 上限）']))).toEqual(plan.senders.map((s) => Math.ceil((s.eligible * 20) / 100)));
   });
 
   it('a teacher named "=1+1" reads back as that text, not a formula; ids keep their leading zeros', () => {
@@ -195,8 +209,8 @@ describe('CSV files', () => {
     expect(files.map((f) => f.name)).toEqual(['说明.csv', '轮岗名单.csv', '派出学校配额.csv', '学科缺口.csv', '接收学校骨干.csv', '津贴.csv', '职称预警.csv', '收入对比.csv', '未满足事项.csv', '编制测算.csv', '均衡.csv']);
     for (const f of files) expect(f.text.startsWith('\uFEFF')).toBe(true);
     const lines = files[1]!.text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('教师编号,姓名,派出学校代码,派出学校,接收学校代码,接收学校,任教学科,骨干等级,开始日期,结束日期,距离（公里）,指定,类型,优先分,理由,乡村任教月数（轮岗前）,乡村任教月数（轮岗后）');
-    expect(lines[1]).toBe("007,'=1+1,0101,城关第一小学,0202,'@山区小学,数学,县级,2019-09-01,2020-08-31,12.3,是,补缺,132,'+填补数学缺口; county backbone for R5,0,12");
+    expect(lines[0]).toBe('教师编号,姓名,派出学校代码,派出学校,接收学校代码,接收学校,任教学科,骨干等级,开始日期,结束日期,距离（公里）,指定,类型,优先分,理由,乡村任教月数（轮岗前）,乡村任教月数（轮岗后）,县市区,性别,职称,年龄');
+    expect(lines[1]).toBe("007,'=1+1,0101,城关第一小学,0202,'@山区小学,数学,县级,2019-09-01,2020-08-31,12.3,是,补缺,132,'+填补数学缺口; county backbone for R5,0,12,鹿城区,女,二级,34");
   });
 
   it('neutralises formula-looking text with a quote but writes negative numbers plain', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,18 @@ describe('writeTree: a folder of folders written whole or not at all', () => {
     expect(readFileSync(join(out, '2019', 'plan.json'), 'utf8')).toBe('[]');
     expect(readdirSync(out).sort()).toEqual(['2018', '2019', 'summary.json']);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('the new folder gets the mode a plain mkdir gives under the umask (not mkdtemp\'s private 0700)', async () => {
+    const plain = join(dir, 'plain-mkdir');
+    mkdirSync(plain);
+    const out = join(dir, 'mode');
+    await writeTree(out, new Map([['2018/plan.json', '{}']]));
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    expect(mode(out)).toBe(mode(plain));
+    expect(mode(join(out, '2018'))).toBe(mode(plain));
+    // Under the usual umask 022 this is 0755, readable by the office's other accounts.
+    if ((mode(plain) & 0o077) !== 0) expect(mode(out)).not.toBe(0o700);
   });
 
   it('a write that fails half-way (the third year, say) leaves no folder and no temporary files', async () => {

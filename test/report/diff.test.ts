@@ -158,7 +158,8 @@ describe('planDiff', () => {
     expect(senders!.rows).toEqual([{ school: '城关第一小学 (0101)', eligible: '12', required: '2', sent: '2 → 1', backbone_sent: '1' }]);
     expect(totals!.rows.find((r) => r.figure === '轮岗人数')).toMatchObject({ before: 2, after: 1, delta: -1 });
     const en = diffSheet(planDiff(a, b), 'en');
-    expect(en.sections[0]!.rows[0]).toMatchObject({ kind: 'removed', name: '', to_before: '0301', subject_before: 'chinese' });
+    // Without a scenario the name comes from the plan itself (plan.json assignments[].name, written by extendPlan).
+    expect(en.sections[0]!.rows[0]).toMatchObject({ kind: 'removed', name: '王芳', to_before: '0301', subject_before: 'chinese' });
     // The workbook writer renders it like any plan sheet.
     expect((await sheetsWorkbookBuffer([sheet], 'zh', '2019-09-01')).length).toBeGreaterThan(1000);
   });

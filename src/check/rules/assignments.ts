@@ -3,7 +3,7 @@
  * what, how far, on which dates, and whether HR's decisions are obeyed.
  */
 import { isReceiver } from '../../domain/scenario.js';
-import type { Facts } from '../facts.js';
+import type { Facts, Placement } from '../facts.js';
 import { qualifiedIn, schoolDistance } from '../reach.js';
 import { subjectName } from '../changes.js';
 import { violation, type Violation } from '../violation.js';
@@ -24,11 +24,17 @@ export function knownTeacherOnceFromHome(f: Facts): Violation[] {
     }
     if (seen.has(a.teacher_id)) out.push(violation('R3', where, `${f.teacher(a.teacher_id)} 被安排了不止一次 (第 ${i + 1} 条) / is placed more than once (assignment ${i + 1})`));
     seen.add(a.teacher_id);
-    if (a.from_school !== t.school_id) {
-      out.push(violation('R3', { school_id: t.school_id, teacher_id: a.teacher_id }, `${f.teacher(a.teacher_id)}: 派出学校写作 ${a.from_school}，实际所在学校为 ${f.school(t.school_id)} / from_school is ${a.from_school} but the home school is ${t.school_id}`));
-    }
   });
   return out;
+}
+
+/** R3 (bookkeeping): each assignment's from_school is the teacher's home school on the roster (which the counts go by). */
+export function fromSchoolRecorded(f: Facts): Violation[] {
+  return f.plan.assignments.flatMap((a) => {
+    const t = f.teachers.get(a.teacher_id);
+    if (t === undefined || a.from_school === t.school_id) return [];
+    return [violation('R3', { school_id: t.school_id, teacher_id: a.teacher_id }, `${f.teacher(a.teacher_id)}: 派出学校写作 ${a.from_school}，实际所在学校为 ${f.school(t.school_id)} / from_school is ${a.from_school} but the home school is ${t.school_id}`)];
+  });
 }
 
 /** R3: only teachers who meet the exchange conditions rotate (running rotations and keep locks have their own rules). */
@@ -64,22 +70,33 @@ export function qualifiedSubject(f: Facts): Violation[] {
     `${f.teacher(p.teacher.teacher_id)} 在 ${f.school(p.row.to_school)} 任教${subjectName(f, p.row.subject)}，但只能教 ${[p.teacher.subject, ...p.teacher.qualified_subjects].join('、')} / teaches ${p.row.subject} but is qualified only in ${[p.teacher.subject, ...p.teacher.qualified_subjects].join(', ')}`)]));
 }
 
-/** distance: the move is within the distance cap, and the plan states its true length. */
+/** distance: the move is within the distance cap. */
 export function withinDistance(f: Facts): Violation[] {
   const cap = f.policy.assignment.max_distance_km;
+  if (cap === null) return [];
   return f.placements.flatMap((p) => {
-    const out: Violation[] = [];
     const km = schoolDistance(f, p.teacher.school_id, p.row.to_school);
-    const where = { school_id: p.row.to_school, teacher_id: p.teacher.teacher_id };
-    const route = `${f.teacher(p.teacher.teacher_id)}: ${f.school(p.teacher.school_id)} → ${f.school(p.row.to_school)}`;
-    if (cap !== null && km !== null && km > cap) out.push(violation('distance', where, `${route} 距离 ${km.toFixed(1)} km，超过上限 ${cap} km / ${km.toFixed(1)} km, over the ${cap} km cap`));
+    if (km === null || km <= cap) return [];
+    return [violation('distance', { school_id: p.row.to_school, teacher_id: p.teacher.teacher_id },
+      `${route(f, p)} 距离 ${km.toFixed(1)} km，超过上限 ${cap} km / ${km.toFixed(1)} km, over the ${cap} km cap`)];
+  });
+}
+
+/** distance (bookkeeping): the plan states each move's true length. */
+export function distanceRecorded(f: Facts): Violation[] {
+  return f.placements.flatMap((p) => {
+    const km = schoolDistance(f, p.teacher.school_id, p.row.to_school);
     const stated = p.row.distance_km;
     const wrong = km === null ? stated !== null : stated === null || Math.abs(stated - km) > DISTANCE_TOLERANCE_KM;
-    if (wrong) {
-      out.push(violation('distance', where, `${route} 计划写 ${stated ?? 'null'} km，实为 ${km === null ? 'null (无坐标)' : km.toFixed(2)} km / plan states ${stated ?? 'null'} km, the great-circle distance is ${km === null ? 'unknown (no coordinates)' : `${km.toFixed(2)} km`}`));
-    }
-    return out;
+    if (!wrong) return [];
+    return [violation('distance', { school_id: p.row.to_school, teacher_id: p.teacher.teacher_id },
+      `${route(f, p)} 计划写 ${stated ?? 'null'} km，实为 ${km === null ? 'null (无坐标)' : km.toFixed(2)} km / plan states ${stated ?? 'null'} km, the great-circle distance is ${km === null ? 'unknown (no coordinates)' : `${km.toFixed(2)} km`}`)];
   });
+}
+
+/** "张三 (T01): 城区小学 (U1) → 乡村小学 (R1)" */
+function route(f: Facts, p: Placement): string {
+  return `${f.teacher(p.teacher.teacher_id)}: ${f.school(p.teacher.school_id)} → ${f.school(p.row.to_school)}`;
 }
 
 /** period: the plan and every assignment run exactly over the plan year's term. */
@@ -121,6 +138,12 @@ export function locksObeyed(f: Facts): Violation[] {
     if (l.action === 'forbid' && p?.row.to_school === l.school_id) out.push(violation('lock', where, `${who} 被禁止派往 ${target} / must not go to ${l.school_id} (forbid lock)`));
     if (l.action === 'keep' && p !== undefined) out.push(violation('lock', where, `${who} 已锁定留校，计划却派往 ${f.school(p.row.to_school)} / is kept home by a keep lock but the plan sends them to ${p.row.to_school}`));
   }
+  return out;
+}
+
+/** lock (bookkeeping): each assignment's `pinned` says whether a pin lock places the teacher there. */
+export function pinnedRecorded(f: Facts): Violation[] {
+  const out: Violation[] = [];
   for (const p of f.placements) {
     const pinnedHere = (f.locks.get(p.teacher.teacher_id) ?? []).some((l) => l.action === 'pin' && l.school_id === p.row.to_school);
     if (p.row.pinned === pinnedHere) continue;
