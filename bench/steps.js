@@ -1,6 +1,8 @@
 // Where a county's solve time goes: one generated county per size, its model
 // size by kind of variable, and the time of each lexicographic step.
-// Run: npm run build && node bench/steps.js 700,2000,5000 [solver]   (STEPS_TIME_LIMIT: seconds, default 600)
+// Run: npm run build && node bench/steps.js 700,2000,5000 [solver] [shape]   (STEPS_TIME_LIMIT: seconds, default 600)
+// shape: default or village (`rotation generate --shape`). `npm run bench` prints each step's time too; this adds
+// the variables by kind, the LP bound of each step and what answered it.
 // Not a test: nothing here asserts on time.
 import { generateScenario } from '../dist/generate/index.js';
 import { countyInputs } from '../dist/engine/county.js';
@@ -12,8 +14,9 @@ import { eligibilityAll } from '../dist/policy/eligibility.js';
 
 const sizes = (process.argv[2] ?? '700,2000,5000').split(',').map(Number);
 const loaded = await loadSolver(process.argv[3] ?? 'auto');
+const shape = process.argv[4] ?? 'default';
 for (const teachers of sizes) {
-  const scenario = generateScenario({ counties: 1, teachers, seed: 7, year: 2019 });
+  const scenario = generateScenario({ counties: 1, teachers, seed: 7, year: 2019, shape });
   const term = termOf(2019, scenario.policy);
   const started = performance.now();
   const [input] = countyInputs(scenario, term, eligibilityAll(scenario, term));
@@ -27,7 +30,7 @@ for (const teachers of sizes) {
   }
   const solver = typeof loaded === 'function' ? loaded(model.variables.length) : loaded;
   const lex = solveLexicographic(model, model.levels, solver, Number(process.env.STEPS_TIME_LIMIT ?? 600) * 1000);
-  console.log(`${teachers} teachers: ${input.classes.length} classes, ${model.variables.length} variables ${JSON.stringify(kinds)}, `
+  console.log(`${teachers} teachers (${shape}): ${input.classes.length} classes, ${model.variables.length} variables ${JSON.stringify(kinds)}, `
     + `${model.constraints.length} constraints + ${model.cuts.length} valid inequalities; built in ${Math.round(built)} ms; ${solver.name} ${lex.status} in ${Math.round(lex.ms)} ms`);
   for (const step of lex.steps) {
     const lp = step.relaxation === undefined ? '' : ` (LP ${Math.round(step.relaxation.ms)} ms, bound ${step.relaxation.bound}; answer: ${step.answer})`;

@@ -11,6 +11,7 @@ import {
   distanceRecorded, fromSchoolRecorded, knownTeacherOnceFromHome, locksObeyed, onlyEligibleRotate, pinnedRecorded, qualifiedSubject, receiverInHomeCounty,
   runningRotationsStay, termDatesMatch, withinDistance,
 } from './rules/assignments.js';
+import { couplesKept } from './rules/couples.js';
 import { extrasWithinLimit, gapsFilled, offSubjectOnlyForGaps } from './rules/needs.js';
 import { backboneAtEveryReceiver } from './rules/receivers.js';
 import { allowancesAddUp, backboneRecorded, gapsReported, receiversReported, sendersReported, statsReported } from './rules/reports.js';
@@ -36,6 +37,7 @@ export const RULES: readonly RuleCheck[] = [
   qualifiedSubject,
   withinDistance,
   distanceRecorded,
+  couplesKept,
   sendsAtLeastRequired,
   sendsAtMostCap,
   backboneShareSent,

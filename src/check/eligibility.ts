@@ -2,7 +2,10 @@
  * R3's exchange conditions (符合交流条件, 四(二)1), re-derived for the
  * checker: who may rotate in the term, and in plain words why not.
  */
-import { differenceInYears, isAfter, parseISO, subYears } from 'date-fns';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { isAfter } from 'date-fns/isAfter';
+import { parseISO } from 'date-fns/parseISO';
+import { subYears } from 'date-fns/subYears';
 import type { Policy } from '../domain/policy.js';
 import { isSender } from '../domain/scenario.js';
 import type { Lock, Rotation, School, Teacher } from '../domain/tables.js';

@@ -59,9 +59,19 @@ export function shortfallKey(rule: string, schoolId: string): string {
   return `${rule}|${schoolId}`;
 }
 
+/**
+ * The scenario's policy with the readings the plan states: `stats.r2_when_short` (how R2 reads for a sender
+ * that cannot meet it). A plan without it was made under "least_shortfall", the only reading before it existed.
+ */
+function withPlanReadings(policy: Policy, plan: Plan): Policy {
+  const stated = plan.stats['r2_when_short'];
+  const r2 = stated === 'excuse' ? 'excuse' : 'least_shortfall';
+  return { ...policy, rotation: { ...policy.rotation, r2_when_short: r2 } };
+}
+
 /** Derives the facts the rules read. */
 export function factsOf(scenario: Scenario, plan: Plan): Facts {
-  const policy = scenario.policy;
+  const policy = withPlanReadings(scenario.policy, plan);
   const term = termDates(plan.plan_year, policy);
   const schools = new Map(scenario.schools.map((s) => [s.school_id, s]));
   const teachers = new Map(scenario.teachers.map((t) => [t.teacher_id, t]));

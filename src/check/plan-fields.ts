@@ -23,7 +23,7 @@ const PLAN: Shape = {
   warnings: [{ kind: true, message: true, '*': true }],
   period: { start: true, end: true },
   assignments: [ASSIGNMENT],
-  senders: [{ school_id: true, eligible: true, required: true, sent: true, backbone_sent: true, backbone_required: true, met: true, why: true, cap: true, name: true, county: true }],
+  senders: [{ school_id: true, eligible: true, required: true, sent: true, backbone_sent: true, backbone_required: true, met: true, why: true, cap: true, name: true, county: true, r2_excused: true }],
   gaps: [{ school_id: true, subject: true, needed: true, filled: true, unfilled: true, priority: true, gross: true }],
   receivers: [{ school_id: true, county_backbone_before: true, county_backbone_after: true }],
   allowances: [{ teacher_id: true, school_id: true, tier: true, months: true, monthly: true, total: true, items: ANY_NAMES, rotated: true }],
@@ -32,7 +32,7 @@ const PLAN: Shape = {
     teachers: true, eligible: true, sent: true, gaps_needed: true, gaps_filled: true, solve_ms: true, optimal: true,
     solver: true, variables: true, constraints: true, objective: ANY_NAMES, check: true,
     counties: [{ county: true, teachers: true, classes: true, variables: true, constraints: true, solver: true, solve_ms: true, solves: true, status: true, mip_gap: true }],
-    needs_mode: true, needs_from_norms: true, changed: true, provisional_sent: true, solve_ms_summed: true,
+    needs_mode: true, needs_from_norms: true, changed: true, provisional_sent: true, solve_ms_summed: true, r2_when_short: true,
   },
   allowance_totals: { schools: [TOTALS], counties: [TOTALS], all: TOTALS },
   title_warnings: [{

@@ -8,6 +8,7 @@ import { backboneAtLeast } from '../domain/codes.js';
 import { isReceiver } from '../domain/scenario.js';
 import type { School, Teacher } from '../domain/tables.js';
 import { ceilOfShare, greatCircleKm } from './arithmetic.js';
+import { coupleAllows } from './couples.js';
 import type { Facts } from './facts.js';
 import type { SenderTally } from './tally.js';
 
@@ -18,7 +19,10 @@ export function schoolDistance(f: Facts, fromId: string, toId: string): number |
   return a === undefined || b === undefined ? null : greatCircleKm(a, b);
 }
 
-/** True when `t` may be placed at `r` at all: a receiver of the home county, not forbidden, within the cap, and the pin's school when pinned. */
+/**
+ * True when `t` may be placed at `r` at all: a receiver of the home county, not forbidden, within the cap, the
+ * pin's school when pinned, and where the couple rule allows it given the spouse's place in the plan (couples.ts).
+ */
 export function canReach(f: Facts, t: Teacher, r: School): boolean {
   const home = f.schools.get(t.school_id);
   if (home === undefined || !isReceiver(r) || r.county !== home.county) return false;
@@ -28,7 +32,7 @@ export function canReach(f: Facts, t: Teacher, r: School): boolean {
   if (pin !== undefined && pin.school_id !== r.school_id) return false;
   const cap = f.policy.assignment.max_distance_km;
   const km = schoolDistance(f, t.school_id, r.school_id);
-  return cap === null || km === null || km <= cap;
+  return (cap === null || km === null || km <= cap) && coupleAllows(f, t, r);
 }
 
 /** True when `t` may be placed at some receiver. */
@@ -62,7 +66,14 @@ export function maxSendable(f: Facts, s: SenderTally, counts: (t: Teacher) => bo
   }
   let total = 0;
   for (const [subject, n] of bySubject) total += Math.min(n, Math.max(0, (s.present.get(subject) ?? 0) - 1 - (taken.get(subject) ?? 0)));
-  return Math.min(total, countyCapacity(f, s.school.county));
+  return Math.max(0, Math.min(total - notBothPairs(f, s, counts), countyCapacity(f, s.school.county)));
+}
+
+/** Couples of `s` under couples.rule = "not_both", both counted and neither placed: only one of each can go. */
+function notBothPairs(f: Facts, s: SenderTally, counts: (t: Teacher) => boolean): number {
+  if (f.policy.couples.rule !== 'not_both') return 0;
+  const here = new Set(s.eligible.filter((t) => counts(t) && !f.placed.has(t.teacher_id) && reachesAny(f, t)).map((t) => t.teacher_id));
+  return s.eligible.filter((t) => here.has(t.teacher_id) && t.spouse_id !== undefined && t.teacher_id < t.spouse_id && here.has(t.spouse_id)).length;
 }
 
 /** True when a pin lock sends `t` somewhere. */
@@ -93,7 +104,34 @@ export function senderCanAdd(f: Facts, s: SenderTally, t: Teacher): boolean {
   const sent = s.sent.length;
   const keepsSubject = (s.sentBySubject.get(t.subject) ?? 0) + 1 <= (s.present.get(t.subject) ?? 0) - 1;
   const backbone = s.backboneSent + (isBackbone(f, t) ? 1 : 0);
-  return sent < s.cap && keepsSubject && backboneDeficit(f, sent + 1, backbone) <= backboneDeficit(f, sent, s.backboneSent);
+  const keepsR2 = r2Excused(f, s) || backboneDeficit(f, sent + 1, backbone) <= backboneDeficit(f, sent, s.backboneSent);
+  return sent < s.cap && keepsSubject && keepsR2;
+}
+
+/**
+ * The most backbone teachers a sender can include when sending the fewest R1 allows: the pinned
+ * ones it must send, plus free backbone teachers in the places the pins leave; and R2's count there.
+ */
+export function backboneReach(f: Facts, s: SenderTally): { fewest: number; backbone: number; need: number } {
+  const pinned = s.sent.filter((p) => isPinned(f, p.teacher));
+  const taken = new Map<string, number>();
+  for (const p of pinned) taken.set(p.teacher.subject, (taken.get(p.teacher.subject) ?? 0) + 1);
+  const free = maxSendable(f, s, (t) => isBackbone(f, t) && !isPinned(f, t), taken);
+  const fewest = Math.max(s.required, pinned.length);
+  const pinnedBackbone = pinned.filter((p) => isBackbone(f, p.teacher)).length;
+  const backbone = pinnedBackbone + Math.min(free, fewest - pinned.length);
+  return { fewest, backbone, need: ceilOfShare(f.policy.rotation.backbone_min_share, fewest) };
+}
+
+/**
+ * True when the plan reads R2 as "excuse" (stats.r2_when_short) and `s` cannot meet R2 by counting:
+ * fewer backbone teachers can go than R2 asks even of the fewest it may send. Such a sender is excused
+ * from the ratio; it must still send every backbone teacher it can, and may send up to its cap.
+ */
+export function r2Excused(f: Facts, s: SenderTally): boolean {
+  if (f.policy.rotation.r2_when_short !== 'excuse') return false;
+  const { backbone, need } = backboneReach(f, s);
+  return backbone < need;
 }
 
 /** Eligible teachers of the county of `r` who are not placed and whose sender could still send them to `r`. */

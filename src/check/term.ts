@@ -1,5 +1,8 @@
 /** The term a plan covers, derived from its plan year and the policy (FORMAT.md "Precise meanings"). */
-import { addDays, addYears, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addYears } from 'date-fns/addYears';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import type { Policy } from '../domain/policy.js';
 
 export interface TermDates {

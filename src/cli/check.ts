@@ -15,13 +15,13 @@ import { planFromSheet, yearOfSheet } from '../check/rebuild.js';
 import { InputError } from '../domain/errors.js';
 import type { Plan } from '../domain/plan.js';
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
-import { readPlanWorkbook } from '../io/read-plan-workbook.js';
 import { readScenario } from '../io/read-scenario.js';
 import { scenarioForCheck } from '../review/plan-locks.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; plan: string; json: boolean; needs: NeedsMode | undefined; encoding: 'auto' | 'utf8' | 'gbk'; set: string[];
@@ -72,8 +72,8 @@ function printOutcome(violations: readonly Violation[], notes: readonly Violatio
 }
 
 export const checkCommand: CommandModule<object, Args> = {
-  command: 'check <scenario> <plan>',
-  describe: 're-check a plan.json or an edited plan.xlsx against the scenario: R1–R5, locks, history, counties, subjects, distances; stale figures are notes',
+  command: COMMANDS.check.command,
+  describe: COMMANDS.check.describe,
   builder: (y) => planPolicyOption(scenarioOptions(y
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json written by `rotation plan` (or edited by hand), or plan.xlsx edited in Excel (its 轮岗名单 sheet)' })))
@@ -86,7 +86,8 @@ export const checkCommand: CommandModule<object, Args> = {
   handler: (args) => run(async () => {
     const say = (s: string) => process.stderr.write(`${s}\n`);
     const fromSheet = isWorkbook(args.plan);
-    const sheet = fromSheet ? await readPlanWorkbook(args.plan) : null;
+    // exceljs loads only for an edited plan.xlsx (fast start of a plan.json check).
+    const sheet = fromSheet ? await (await import('../io/read-plan-workbook.js')).readPlanWorkbook(args.plan) : null;
     const beside = fromSheet ? await besideJson(args.plan) : null;
     // An edited workbook carries only the decisions; the year, overrides and needs mode come from its plan.json.
     const read1 = sheet === null ? await readPlanJsonFile(args.plan) : null;

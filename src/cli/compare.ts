@@ -10,17 +10,18 @@ import type { NeedsMode } from '../domain/norms-policy.js';
 import type { Plan } from '../domain/plan.js';
 import { defaultPolicy } from '../domain/policy.js';
 import type { Scenario } from '../domain/scenario.js';
-import { SOLVER_NAMES, type SolverName } from '../engine/solvers.js';
+import { SOLVER_NAMES, type SolverName } from '../engine/solver-names.js';
 import { readScenario } from '../io/read-scenario.js';
 import { col, type Lang } from '../io/sheet-model.js';
 import { compareFigures, type CompareFigures } from '../report/compare.js';
 import { planDiff } from '../report/diff.js';
 import { planNeedsOption, scenarioWithNeeds } from './needs-option.js';
 import { yearOption } from './options.js';
-import { planCheckedYear, type SolveSettings } from './plan-run.js';
+import type { SolveSettings } from './plan-run.js';
 import { progress } from './progress.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
+import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; year: number; set: string[]; variant: string[]; encoding: 'auto' | 'utf8' | 'gbk';
@@ -96,6 +97,7 @@ export interface CompareColumn {
 const ROWS: readonly { key: string; zh: string; en: string; show: (c: CompareColumn, lang: Lang) => string }[] = [
   { key: 'sent', zh: '派出人数 (R1)', en: 'sent (R1)', show: (c) => String(c.figures.sent) },
   { key: 'backbone_sent', zh: '骨干派出 (R2)', en: 'backbone sent (R2)', show: (c) => String(c.figures.backbone_sent) },
+  { key: 'r2_excused', zh: '免于骨干比例的派出学校 (R2)', en: 'senders excused from R2', show: (c) => String(c.figures.r2_excused) },
   { key: 'gaps', zh: '已补/缺编 (R4)', en: 'gaps filled / needed (R4)', show: (c) => `${c.figures.gaps_filled}/${c.figures.gaps_needed}` },
   { key: 'r5', zh: '有县级骨干的接收学校 (R5)', en: 'receivers with R5 backbone', show: (c) => `${c.figures.r5_covered}/${c.figures.receivers}` },
   { key: 'allowance_cost', zh: '津贴合计（元）', en: 'allowance cost (yuan)', show: (c) => c.figures.allowance_cost.toFixed(2) },
@@ -124,8 +126,8 @@ function asVariant(err: unknown, v: Variant): unknown {
 }
 
 export const compareCommand: CommandModule<object, Args> = {
-  command: 'compare <scenario>',
-  describe: 'what-if: plan the scenario under its policy and under each variant, and print the figures side by side',
+  command: COMMANDS.compare.command,
+  describe: COMMANDS.compare.describe,
   builder: (y) => yearOption(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' }))
     .option('set', { type: 'string', array: true, default: [] as string[], describe: 'one variant per --set, e.g. --set rotation.min_share=0.15' })
     .option('variant', { type: 'string', array: true, default: [] as string[], describe: 'a variant of several keys: "name: min_share=0.15,backbone_min_share=0.3"' })
@@ -154,6 +156,8 @@ export const compareCommand: CommandModule<object, Args> = {
     const plans: Plan[] = [];
     const columns: CompareColumn[] = [];
     const settings: SolveSettings = { solver: args.solver, timeoutMs: args['time-limit'] * 1000, jobs: args.jobs, exportLp: false };
+    // The engine and the solvers load only now (fast `--help`).
+    const { planCheckedYear } = await import('./plan-run.js');
     for (const [i, v] of [base, ...variants].entries()) {
       // The plan command's own path: solve (counties on workers when several), extend, check.
       const { plan, violations } = await planCheckedYear(scenarios[i]!, args.year, settings, progress(process.stderr, { quiet: true }));

@@ -7,6 +7,7 @@ import { overridesText } from './plan-policy.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { a: string; b: string; json: boolean; lang: 'zh' | 'en' }
 
@@ -31,8 +32,8 @@ export function policyDifference(a: Plan, b: Plan): string | null {
 }
 
 export const diffCommand: CommandModule<object, Args> = {
-  command: 'diff <a> <b>',
-  describe: 'compare two plan.json files: teachers added, removed or moved, and the R1/R2/R4/R5 figures per school',
+  command: COMMANDS.diff.command,
+  describe: COMMANDS.diff.describe,
   builder: (y) => y
     .positional('a', { type: 'string', demandOption: true, describe: 'the earlier plan.json (e.g. the provisional list)' })
     .positional('b', { type: 'string', demandOption: true, describe: 'the later plan.json (e.g. the final list)' })

@@ -2,11 +2,10 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Scenario } from '../domain/scenario.js';
-import { generateScenario, generateWenzhou, MIN_TEACHERS_PER_COUNTY } from '../generate/index.js';
+import { MIN_TEACHERS_PER_COUNTY, SHAPES, type Shape } from '../generate/shapes.js';
 import type { Lang } from '../io/scenario-rows.js';
-import { writeScenario } from '../io/write-scenario.js';
-import { writeScenarioWorkbook } from '../io/write-scenario-xlsx.js';
 import { EXIT_OK, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 export interface GenerateArgs {
   counties?: number | undefined;
@@ -15,6 +14,7 @@ export interface GenerateArgs {
   out: string;
   year: number;
   preset?: 'wenzhou' | undefined;
+  shape?: Shape | undefined;
   scale: number;
   lang: Lang;
   format: 'csv' | 'xlsx';
@@ -39,20 +39,25 @@ function summaryOf(s: Scenario, path: string): GenerateSummary {
 
 /** Generates the scenario the arguments ask for and writes it; returns what was written. */
 export async function generateToDisk(args: GenerateArgs): Promise<GenerateSummary> {
+  // The generator and the writers (exceljs) load only when something is generated (fast `--help`).
+  const { generateScenario, generateWenzhou } = await import('../generate/index.js');
+  const shape = args.shape ?? 'default';
   const scenario = args.preset === 'wenzhou'
-    ? generateWenzhou({ seed: args.seed, year: args.year, scale: args.scale })
-    : generateScenario({ counties: args.counties!, teachers: args.teachers!, seed: args.seed, year: args.year });
+    ? generateWenzhou({ seed: args.seed, year: args.year, scale: args.scale, shape })
+    : generateScenario({ counties: args.counties!, teachers: args.teachers!, seed: args.seed, year: args.year, shape });
   if (args.format === 'xlsx') {
+    const { writeScenarioWorkbook } = await import('../io/write-scenario-xlsx.js');
     await writeScenarioWorkbook(args.out, scenario, { lang: args.lang });
     return summaryOf(scenario, join(args.out, 'scenario.xlsx'));
   }
+  const { writeScenario } = await import('../io/write-scenario.js');
   await writeScenario(args.out, scenario, { lang: args.lang });
   return summaryOf(scenario, args.out);
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
-  command: 'generate',
-  describe: 'write a synthetic scenario: --counties N --teachers M, or --preset wenzhou (the city at its 2018 size)',
+  command: COMMANDS.generate.command,
+  describe: COMMANDS.generate.describe,
   builder: (y) => y
     .option('counties', { type: 'number', describe: 'how many counties' })
     .option('teachers', { type: 'number', describe: `teachers in all (at least ${MIN_TEACHERS_PER_COUNTY} per county)` })
@@ -61,6 +66,11 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
     .option('year', { type: 'number', default: 2019, describe: 'plan year the roster, history and eligibility refer to' })
     .option('preset', { choices: ['wenzhou'] as const, describe: 'Wenzhou 2018: 11 counties, 901 schools, 58 400 teachers' })
     .option('scale', { type: 'number', default: 1, describe: 'with --preset: multiply schools and teachers' })
+    .option('shape', {
+      choices: SHAPES, default: 'default' as const,
+      describe: 'default: ~65 teachers per school, needs below what senders can give; village: many small rural schools and teaching points (5–30 teachers), '
+        + 'receivers 2–3 per sender, a third of teachers with a second subject, needs at 120–150 % of the senders\' cap (the hard shape)',
+    })
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'headers and labels in Chinese or English' })
     .option('format', { choices: ['csv', 'xlsx'] as const, default: 'csv' as const, describe: 'a folder of CSV files, or one scenario.xlsx' })
     .check((a) => {
@@ -74,7 +84,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       return true;
     })
     .example('$0 generate --counties 1 --teachers 700 --seed 7 --out scenarios/generated-county', '')
-    .example('$0 generate --preset wenzhou --seed 1 --out /tmp/wenzhou --format xlsx', '') as never,
+    .example('$0 generate --preset wenzhou --seed 1 --out /tmp/wenzhou --format xlsx', '')
+    .example('$0 generate --counties 1 --teachers 6000 --shape village --seed 7 --out /tmp/village', 'a hard county: small rural schools, needs above supply') as never,
   handler: (args) => run(async () => {
     const s = await generateToDisk(args);
     process.stderr.write(`generated ${s.counties} ${s.counties === 1 ? 'county' : 'counties'}, ${s.schools} schools, ${s.teachers} teachers, ${s.needs} needed posts → ${s.path}\n`);

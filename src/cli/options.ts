@@ -18,3 +18,16 @@ export function yearOption<T>(y: Argv<T>) {
       return true;
     });
 }
+
+const MAX_YEARS = 10;
+
+/** "2018-2020" → [2018, 2019, 2020]; a single "2019" is one year. Throws a message for the command line. */
+export function parseYears(text: string): number[] {
+  const m = /^\s*(\d{4})\s*(?:[-–~]\s*(\d{4}))?\s*$/.exec(text);
+  if (m === null) throw new Error(`--years 应写成 2018-2020 / --years takes a range of years like 2018-2020, got "${text}"`);
+  const from = Number(m[1]);
+  const to = Number(m[2] ?? m[1]);
+  if (to < from) throw new Error(`--years ${text}: 结束年份早于开始年份 / the last year comes before the first`);
+  if (to - from + 1 > MAX_YEARS) throw new Error(`--years ${text}: 最多 ${MAX_YEARS} 年 / at most ${MAX_YEARS} years in one run`);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -3,18 +3,16 @@ import { join } from 'node:path';
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
 import type { Plan } from '../domain/plan.js';
-import { SOLVER_NAMES, type SolverName } from '../engine/solvers.js';
+import { SOLVER_NAMES, type SolverName } from '../engine/solver-names.js';
 import { readScenario } from '../io/read-scenario.js';
-import { writePlanOutputs } from '../io/write-plan.js';
-import { writeTree } from '../io/write-tree.js';
 import type { NeedsMode } from '../domain/norms-policy.js';
 import { planNeedsOption, scenarioWithNeeds } from './needs-option.js';
-import { scenarioOptions } from './options.js';
-import { countyCount, lpExportFiles, planCheckedYear, type SolveSettings } from './plan-run.js';
-import { planYears, parseYears } from './plan-years.js';
+import { parseYears, scenarioOptions } from './options.js';
+import type { SolveSettings } from './plan-run.js';
 import { progress } from './progress.js';
 import { warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; year: number | undefined; years: string | undefined; out: string; encoding: 'auto' | 'utf8' | 'gbk'; set: string[];
@@ -22,8 +20,8 @@ interface Args {
 }
 
 export const planCommand: CommandModule<object, Args> = {
-  command: 'plan <scenario>',
-  describe: 'plan the year\'s rotation (R1–R5) and write DIR/plan.json and DIR/plan.xlsx',
+  command: COMMANDS.plan.command,
+  describe: COMMANDS.plan.describe,
   builder: (y) => scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' }))
     .option('year', { type: 'number', describe: 'plan year (the term starts in this year, e.g. 2019 → 2019-09-01…2020-08-31)' })
     .option('years', { type: 'string', describe: 'plan several years in turn, e.g. 2018-2020: each year\'s rotations become history for the next; writes DIR/<year>/ and DIR/summary.*' })
@@ -47,6 +45,10 @@ export const planCommand: CommandModule<object, Args> = {
     .example('$0 plan scenarios/lucheng-demo --year 2019 --out out/', '')
     .example('$0 plan scenarios/generated-county --years 2018-2020 --out out3/', '') as never,
   handler: (args) => run(async () => {
+    // The solvers, exceljs and the workbook code load here, not with the command line (fast `--help`).
+    const [{ writePlanOutputs }, { writeTree }, { countyCount, lpExportFiles, planCheckedYear }, { planYears }] = await Promise.all([
+      import('../io/write-plan.js'), import('../io/write-tree.js'), import('./plan-run.js'), import('./plan-years.js'),
+    ]);
     const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: args.needs !== 'file' });
     // Receivers without needs.csv rows (or all, with --needs norms) take their needs from the staffing norms.
     const { warnings } = read;

@@ -8,14 +8,13 @@ import { parsePlanText } from '../check/plan-file.js';
 import { InputError } from '../domain/errors.js';
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import type { Plan } from '../domain/plan.js';
-import { loadSolver, SOLVER_NAMES, type SolverName } from '../engine/solvers.js';
+import { SOLVER_NAMES, type SolverName } from '../engine/solver-names.js';
 import { readScenario } from '../io/read-scenario.js';
-import { writePlanOutputs } from '../io/write-plan.js';
-import { replanScenario } from '../review/replan.js';
 import { NEEDS_DESCRIBE, scenarioForPlanNeeds } from './needs-option.js';
 import { scenarioOptions } from './options.js';
 import { planPolicy, planPolicyOption, recordOverrides, warningLines } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args {
   scenario: string; from: string; year?: number; out: string; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; 'time-limit': number;
@@ -32,8 +31,8 @@ export async function readPlanJson(path: string): Promise<Plan> {
 }
 
 export const replanCommand: CommandModule<object, Args> = {
-  command: 'replan <scenario>',
-  describe: 'final list after objections: re-plan with objections.csv as hard rules, changing as few assignments of the provisional plan as the rules R1–R5 allow',
+  command: COMMANDS.replan.command,
+  describe: COMMANDS.replan.describe,
   builder: (y) => planPolicyOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook (with objections.csv)' })))
     .option('from', { type: 'string', demandOption: true, describe: 'the provisional plan.json' })
     .option('year', { type: 'number', describe: 'plan year (default: the provisional plan\'s)' })
@@ -60,6 +59,10 @@ export const replanCommand: CommandModule<object, Args> = {
     }
     const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
     if ((scenario.objections ?? []).length === 0) say('  no objections.csv rows: the final plan keeps the provisional assignments');
+    // The solvers, the engine and exceljs load only now (fast `--help`).
+    const [{ loadSolver }, { replanScenario }, { writePlanOutputs }] = await Promise.all([
+      import('../engine/solvers.js'), import('../review/replan.js'), import('../io/write-plan.js'),
+    ]);
     const solver = await loadSolver(args.solver);
     const result = replanScenario(scenario, provisional, year, { solver, timeoutMs: args['time-limit'] * 1000 });
     const plan = recordOverrides(result.plan, policy.sets);

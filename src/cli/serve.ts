@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
+import { COMMANDS } from './commands.js';
 import { run } from './run.js';
 
 interface Args { port: number; host: string; workspace: string; token?: string; 'time-limit': number }
@@ -10,8 +11,8 @@ interface Args { port: number; host: string; workspace: string; token?: string; 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const serveCommand: CommandModule<object, Args> = {
-  command: 'serve',
-  describe: 'start the HR review page (a local web server; prints its address, opens nothing)',
+  command: COMMANDS.serve.command,
+  describe: COMMANDS.serve.describe,
   builder: (y) => y
     .option('port', { type: 'number', default: 8080, describe: 'port to listen on (0 = any free port)' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on; anything but loopback requires a token' })

@@ -15,12 +15,13 @@ import { scenarioOptions } from './options.js';
 import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { readPlanJson } from './replan.js';
 import { EXIT_OK, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { scenario: string; plan: string; school: string; subject?: string; year?: number; top: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; needs?: NeedsMode; 'plan-policy': boolean }
 
 export const suggestCommand: CommandModule<object, Args> = {
-  command: 'suggest <scenario> <plan>',
-  describe: 'rank the teachers who could fill one receiving school\'s open post, with what each move changes and whether the plan still passes check',
+  command: COMMANDS.suggest.command,
+  describe: COMMANDS.suggest.describe,
   builder: (y) => planPolicyOption(scenarioOptions(y
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })
     .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json (from plan or replan)' })))

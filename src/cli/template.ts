@@ -1,6 +1,7 @@
 /** `rotation template --out 模板.xlsx [--lang en]`: an empty scenario workbook to fill in, with example rows, drop-downs and notes. */
 import { basename, dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { COMMANDS } from './commands.js';
 import { templateWorkbook } from '../io/template.js';
 import { writeTree } from '../io/write-tree.js';
 import { EXIT_OK, run } from './run.js';
@@ -8,8 +9,8 @@ import { EXIT_OK, run } from './run.js';
 interface Args { out: string; lang: 'zh' | 'en' }
 
 export const templateCommand: CommandModule<object, Args> = {
-  command: 'template',
-  describe: 'write an empty scenario workbook (sheets, headers, drop-down lists, one example row per sheet, a notes sheet)',
+  command: COMMANDS.template.command,
+  describe: COMMANDS.template.describe,
   builder: (y) => y
     .option('out', { type: 'string', demandOption: true, describe: 'the workbook to write, e.g. 模板.xlsx' })
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of sheet names, headers and codes' })

@@ -10,6 +10,7 @@ import { normsJson, normsText } from './needs-option.js';
 import { scenarioOptions, yearOption } from './options.js';
 import { pointsText } from './points-text.js';
 import { EXIT_OK, run } from './run.js';
+import { COMMANDS } from './commands.js';
 
 interface Args { scenario: string; year: number; json: boolean; encoding: 'auto' | 'utf8' | 'gbk'; set: string[]; eligibility: boolean; needs: boolean; points: boolean; lang: 'zh' | 'en' }
 
@@ -28,8 +29,8 @@ function printSummary(s: ScenarioSummary, out: (line: string) => void): void {
 }
 
 export const validateCommand: CommandModule<object, Args> = {
-  command: 'validate <scenario>',
-  describe: 'check a scenario and show each county\'s senders, eligible teachers, R1/R2 requirements and needs',
+  command: COMMANDS.validate.command,
+  describe: COMMANDS.validate.describe,
   builder: (y) => yearOption(scenarioOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario folder or .xlsx workbook' })))
     .option('json', { type: 'boolean', default: false, describe: 'print JSON for machines' })
     .option('eligibility', { type: 'boolean', default: false, describe: 'also list every teacher\'s eligibility and reasons' })

@@ -3,7 +3,7 @@
  * spellings of FORMAT.md and turn them into plain values; their messages are
  * written for a clerk, in Chinese and English.
  */
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import { z } from 'zod';
 import { type CodeList, describeCodes, lookupCode } from './codes.js';
 

@@ -45,6 +45,7 @@ export function integrityProblems(s: Scenario): InputProblem[] {
     });
   });
   const teacher = (id: string) => s.teachers[teachers.get(id) ?? -1];
+  spousesMutual(s, teachers, at);
 
   const needKeys = new Map<string, number>();
   s.needs.forEach((n, i) => {
@@ -87,4 +88,24 @@ export function integrityProblems(s: Scenario): InputProblem[] {
     lockOf.set(l.teacher_id, list);
   });
   return problems;
+}
+
+/**
+ * teachers.csv spouse_id (配偶教师编号): names a teacher of the roster, not the teacher themself, and the
+ * relation is mutual — the spouse's row names this teacher back. A one-sided or dangling entry names both rows.
+ */
+function spousesMutual(s: Scenario, index: ReadonlyMap<string, number>, at: (table: TableName, i: number, key: string, message: string) => void): void {
+  const line = (i: number) => s.source?.lines.teachers?.[i] ?? i + 2;
+  s.teachers.forEach((t, i) => {
+    const spouse = t.spouse_id;
+    if (spouse === undefined) return;
+    if (spouse === t.teacher_id) return at('teachers', i, 'spouse_id', `配偶教师编号 ${spouse} 是本人 / a teacher cannot be their own spouse`);
+    const j = index.get(spouse);
+    if (j === undefined) return at('teachers', i, 'spouse_id', `配偶 ${spouse} 不在 teachers 表中 / the spouse is not a teacher of the roster`);
+    const back = s.teachers[j]!.spouse_id;
+    if (back !== t.teacher_id) {
+      const said = back === undefined ? '未填配偶' : `填的是 ${back}`;
+      at('teachers', i, 'spouse_id', `配偶关系须双向：第 ${line(i)} 行 ${t.teacher_id} 的配偶是 ${spouse}，但第 ${line(j)} 行 ${spouse} ${said} / the relation must be mutual: row ${line(i)} names ${spouse}, but row ${line(j)} (${spouse}) ${back === undefined ? 'names no spouse' : `names ${back}`}`);
+    }
+  });
 }

@@ -2,12 +2,16 @@
  * policy.json: every number the rules use, with the Wenzhou 2018 defaults and
  * the clause of the action plan each comes from. A county overrides any key.
  */
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
 import { balancePolicySchema, normsPolicySchema } from './norms-policy.js';
 import { pointsPolicySchema } from './points-policy.js';
+
+/** How R2 reads when a sender has too few backbone teachers (rotation.r2_when_short). */
+export const R2_READINGS = ['least_shortfall', 'excuse'] as const;
+export type R2Reading = (typeof R2_READINGS)[number];
 
 const share = z.number().min(0).max(1);
 const backboneLevel = z.enum(BACKBONE_LEVELS.codes as ['none', 'school', 'county', 'municipal', 'provincial']);
@@ -26,6 +30,13 @@ export const rotationPolicySchema = z.strictObject({
   backbone_level: backboneLevel.default('county'),
   /** 四(二)1 四: "至少有一名县级以上骨干教师" — lowest level that counts for R5. */
   r5_backbone_level: backboneLevel.default('county'),
+  /**
+   * The R2 reading when a sender cannot meet R2 by counting (fewer eligible backbone teachers who can go than
+   * ceil(20 % × the fewest it may send)): "least_shortfall" keeps its R2 shortfall least, so it may send fewer
+   * than its cap; "excuse" excuses it from the ratio — it still sends every backbone teacher it can — and lets
+   * it send up to its cap.
+   */
+  r2_when_short: z.enum(R2_READINGS).default('least_shortfall'),
 }).refine((r) => r.max_share >= r.min_share, { message: 'max_share 不能小于 min_share / max_share must be at least min_share', path: ['max_share'] });
 
 export const eligibilityPolicySchema = z.strictObject({
@@ -55,6 +66,18 @@ export const assignmentPolicySchema = z.strictObject({
   title_rural_months: z.number().int().min(0).default(12),
 });
 
+/** Married teachers (teachers.csv spouse_id): what the plan may do when both could rotate in one year. */
+export const COUPLE_RULES = ['together', 'not_both', 'ignore'] as const;
+export const couplesPolicySchema = z.strictObject({
+  /**
+   * "together": when both are sent in one year they go to the same receiver (or, with max_km > 0, to receivers at
+   * most that far apart); "not_both": never both in one year; "ignore": no rule.
+   */
+  rule: z.enum(COUPLE_RULES).default('together'),
+  /** "together": the most km between the two receivers (great circle); 0 = the same receiver. */
+  max_km: z.number().min(0).default(0),
+});
+
 export const policySchema = z.strictObject({
   rotation: rotationPolicySchema.default(rotationPolicySchema.parse({})),
   eligibility: eligibilityPolicySchema.default(eligibilityPolicySchema.parse({})),
@@ -66,6 +89,8 @@ export const policySchema = z.strictObject({
   income: incomePolicySchema.default(incomePolicySchema.parse({})),
   /** Published priority points (积分) among interchangeable teachers: weight per part (see points-policy.ts). */
   points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
+  /** Couples (teachers.csv spouse_id): together, not_both or ignore. */
+  couples: couplesPolicySchema.default(couplesPolicySchema.parse({})),
   /** Staffing norms: needed posts of a receiver without needs.csv rows (norms-policy.ts). */
   norms: normsPolicySchema.default(normsPolicySchema.parse({})),
   /** The county balance review (差异系数): limits and target (norms-policy.ts). */
@@ -80,3 +105,28 @@ export type Policy = z.infer<typeof policySchema>;
 export function defaultPolicy(): Policy {
   return policySchema.parse({});
 }
+
+/**
+ * The objective's fixed numbers: not policy.json keys (a county cannot change
+ * them), but named here with where each comes from, so the engine holds no
+ * bare numbers.
+ */
+export const OBJECTIVE_DEFAULTS = {
+  /**
+   * needs.csv 优先级: 1 (highest) to 3; an empty cell is 3. R4 (四(二)1 四,
+   * 开齐开足国家规定课程) fills priority-1 posts first, then 2, then 3: one
+   * objective level each.
+   */
+  needPriorities: [1, 2, 3] as const,
+  /**
+   * teachers.csv 意向学校 (most wanted first): points for being sent to the
+   * first, the second, and any later choice. The plan asks to respect the
+   * teacher's wishes without weighing them; 3/2/1 is this planner's choice.
+   */
+  preferenceWeights: [3, 2, 1] as const,
+  /**
+   * Distances in the objective's last level and in published plans are whole
+   * units of 0.1 km (10 per km): shorter travel is the last tie-break.
+   */
+  distanceUnitsPerKm: 10,
+} as const;

@@ -18,6 +18,11 @@ export interface Scenario {
   readonly objections?: readonly Objection[];
   /** Where each row came from, for messages that name file and line; absent for built scenarios. */
   readonly source?: ScenarioSource;
+  /**
+   * Set on one county's part of a scenario (parallel planning): teachers held home this year because their spouse,
+   * in an earlier county, could rotate too (engine/couples.ts) — the part no longer holds the spouse's row.
+   */
+  readonly couplesHeld?: readonly string[];
 }
 
 export interface ScenarioSource {

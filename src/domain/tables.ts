@@ -45,6 +45,7 @@ export const COLUMNS: Readonly<Record<TableName | ReviewTableName, readonly Colu
     title: ['职称', false], backbone: ['骨干等级', false], school_start_date: ['调入本校日期', true],
     hire_date: ['参加工作日期', false], rural_months: ['乡村任教月数', false], title_target_year: ['拟申报职称年份', false],
     education: ['学历', false], exempt: ['免交流原因', false], preferences: ['意向学校', false],
+    spouse_id: ['配偶教师编号', false],
   }),
   needs: columns({
     school_id: ['学校代码', true], subject: ['学科', true], teachers: ['缺编人数', true], priority: ['优先级', false],
@@ -119,6 +120,11 @@ export function rowSchemas(subjects: CodeList<string> = subjectList({})) {
     school_start_date: dateCell, hire_date: optionalDateCell, rural_months: countCell(),
     title_target_year: yearCell, education: optionalCodeCell(EDUCATION),
     exempt: textCell, preferences: listCell,
+    // Optional (couples, policy `couples`): teachers built in code (tests, the generator) leave it out.
+    spouse_id: textCell.optional(),
+  }).transform((t): Omit<typeof t, 'spouse_id'> & { spouse_id?: string | undefined } => {
+    const { spouse_id: spouse, ...rest } = t;
+    return spouse === undefined || spouse === '' ? rest : { ...rest, spouse_id: spouse };
   });
   const need = z.object({ school_id: requiredCell, subject, teachers: countCell(), priority });
   const rotation = z.object({

@@ -11,8 +11,10 @@ import type { Lock, School, Teacher } from '../domain/tables.js';
 import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
 import { comparePriority, needsTitleService, type Points, pointsOf } from '../policy/points.js';
 import { r1Quota } from '../policy/quotas.js';
+import { countsForR2 } from '../policy/r2-backbone.js';
 import type { Term } from '../policy/term.js';
 import { BALANCE_BACKBONE_LEVEL, balanceTermInputs, type BalanceTermInput, sameBackboneLevel } from './balance-term.js';
+import { bindingCouples, tooFar } from './couples.js';
 import { distanceKm, roundKm } from './distance.js';
 
 export interface SenderInput {
@@ -66,6 +68,11 @@ export interface TeacherClass {
    * but an objection took that place away; absent for everyone else.
    */
   readonly target?: Target | null;
+  /**
+   * Couples (policy `couples`, couples.ts): this one teacher's spouse, when both could rotate this year. In one
+   * county the model pairs them (coupleRows); `held` when the spouse is in an earlier county: kept home this year.
+   */
+  readonly couple?: { readonly spouse: string; readonly held: boolean };
 }
 
 export interface CountyInput {
@@ -121,6 +128,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
     .map((t) => [t.teacher_id, pointsOf(t, elig.get(t.teacher_id)!, term, policy)]));
   const order = byScore(points);
   const balanceTerm = policy.balance.backbone_weight > 0 ? balanceTermInputs(scenario, term) : null;
+  const couples = bindingCouples(scenario, eligibility, new Set(scenario.schools.filter(isSender).map((x) => x.school_id)));
   // The term counts backbone teachers with the model's R5 counters, so both must mean balance.ts's "county level or above".
   if (balanceTerm !== null && !sameBackboneLevel(policy.rotation.r5_backbone_level)) {
     throw new InputError([{ file: 'policy.json', column: 'balance.backbone_weight', message: `balance.backbone_weight 需要 rotation.r5_backbone_level = "${BALANCE_BACKBONE_LEVEL}"（与差异系数的骨干口径一致）/ needs rotation.r5_backbone_level "${BALANCE_BACKBONE_LEVEL}", the backbone level of the balance review` }]);
@@ -167,7 +175,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
         if (pin !== null) pins.set(t.subject, (pins.get(t.subject) ?? 0) + 1);
         const info = {
           sender: s.school_id, main: t.subject, subjects: [t.subject, ...t.qualified_subjects.filter((q) => q !== t.subject).sort()],
-          r2Backbone: backboneAtLeast(t.backbone, policy.rotation.backbone_level),
+          r2Backbone: countsForR2(t.backbone, policy),
           r5Backbone: backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level),
           titleNeed: needsTitleService(t, term, policy),
           preferences: t.preferences.filter((p) => receivers.some((r) => r.school_id === p) && reachable(s.school_id, p) && !forbidden.has(p)),
@@ -178,7 +186,13 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
         const provisional = targets?.has(t.teacher_id) === true;
         const target = targets?.get(t.teacher_id) ?? null;
         if (provisional) Object.assign(info, { target: target !== null && info.receivers.includes(target.receiver) ? target : null });
-        const key = pin !== null ? `pin:${t.teacher_id}` : provisional ? `one:${t.teacher_id}` : JSON.stringify([info.main, info.subjects, info.r2Backbone, info.r5Backbone, info.titleNeed, info.preferences, [...forbidden].sort()]);
+        // A spouse under the couple rule is a class of one too (personal variables, couples.ts).
+        const spouse = couples.spouse.get(t.teacher_id) ?? couples.held.get(t.teacher_id);
+        if (spouse !== undefined) {
+          const held = couples.held.has(t.teacher_id);
+          Object.assign(info, { couple: { spouse, held }, ...(held ? { receivers: [], preferences: [] } : {}) });
+        }
+        const key = pin !== null ? `pin:${t.teacher_id}` : provisional ? `one:${t.teacher_id}` : spouse !== undefined ? `couple:${t.teacher_id}` : JSON.stringify([info.main, info.subjects, info.r2Backbone, info.r5Backbone, info.titleNeed, info.preferences, [...forbidden].sort()]);
         const list = byKey.get(key) ?? [];
         list.push(t);
         byKey.set(key, list);
@@ -206,10 +220,33 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
       const e = elig.get(t.teacher_id)!;
       if (!e.eligible) throw lockProblem(scenario, l, `教师 ${l.teacher_id} 被指定派出，但不符合交流条件 / pinned, but not eligible: ${e.reasons.join('; ')}`);
     }
+    pinsKeepCouples(scenario, classes, new Map(receivers.map((r) => [r.school_id, r])));
     const teachers = schools.reduce((n, s) => n + (teachersBySchool.get(s.school_id)?.length ?? 0), 0);
     return {
       county, senders, receivers: receiverInputs, classes, distance, teachers, points, ...(targets !== undefined ? { targets } : {}),
       ...(balanceTerm !== null ? { balance: balanceTerm.get(county)! } : {}),
     };
   });
+}
+
+/** HR's pins must not break the couple rule themselves: both spouses pinned under not_both, or pinned too far apart under together. */
+function pinsKeepCouples(scenario: Scenario, classes: readonly TeacherClass[], receivers: ReadonlyMap<string, School>): void {
+  const { rule, max_km: maxKm } = scenario.policy.couples;
+  const pinOf = new Map(classes.filter((c) => c.pin !== null && c.couple !== undefined).map((c) => [c.members[0]!.teacher_id, c]));
+  for (const [id, c] of pinOf) {
+    const other = pinOf.get(c.couple!.spouse);
+    if (other === undefined || id > c.couple!.spouse) continue;
+    const broken = rule === 'not_both' || (c.pin !== other.pin && (maxKm === 0 || tooFar(receivers.get(c.pin!)!, receivers.get(other.pin!)!, maxKm)));
+    if (!broken) continue;
+    const locks = scenario.locks.filter((l) => l.action === 'pin' && (l.teacher_id === id || l.teacher_id === c.couple!.spouse));
+    const rule_ = rule === 'not_both' ? '夫妻不同年交流 / never both in one year' : `夫妻同去一校${maxKm > 0 ? `或相距不超过 ${maxKm} km` : ''} / together${maxKm > 0 ? ` within ${maxKm} km` : ' at one school'}`;
+    throw new InputError(locks.map((l) => {
+      const index = scenario.locks.indexOf(l);
+      const h = scenario.source?.headers.locks?.school_id;
+      return {
+        file: scenario.source?.files.locks ?? 'locks.csv', row: scenario.source?.lines.locks?.[index] ?? index + 2, ...(h ? { column: `${h.header} (${h.column})` } : {}),
+        message: `夫妻 ${id} 与 ${c.couple!.spouse} 的指定派出 (${c.pin} / ${other.pin}) 违反配偶规则 couples.rule = ${rule}：${rule_}`,
+      };
+    }));
+  }
 }

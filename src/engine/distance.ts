@@ -1,5 +1,6 @@
 /** Great-circle distance between two schools (FORMAT.md: unless a road-distance table is given). */
 import type { School } from '../domain/tables.js';
+import { OBJECTIVE_DEFAULTS } from '../domain/policy.js';
 
 const EARTH_RADIUS_KM = 6371.0088;
 const rad = (deg: number) => (deg * Math.PI) / 180;
@@ -15,5 +16,5 @@ export function distanceKm(a: School, b: School): number | null {
 
 /** Distance as published in a plan: km to 0.1. */
 export function roundKm(km: number | null): number | null {
-  return km === null ? null : Math.round(km * 10) / 10;
+  return km === null ? null : Math.round(km * OBJECTIVE_DEFAULTS.distanceUnitsPerKm) / OBJECTIVE_DEFAULTS.distanceUnitsPerKm;
 }

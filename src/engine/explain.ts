@@ -8,7 +8,7 @@ import type { Policy } from '../domain/policy.js';
 import type { Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
 import { pointsWorking } from '../policy/points.js';
-import { r2Required } from '../policy/quotas.js';
+import { r2Required } from '../policy/r2-backbone.js';
 import { type CountyInput, pairKey, type SenderInput } from './county.js';
 import type { Move } from './decompose.js';
 import { roundKm } from './distance.js';
@@ -55,7 +55,7 @@ export function sendableCount(s: SenderInput, input: CountyInput, only: (t: Teac
   const canReach = new Map<string, boolean>();
   for (const c of input.classes) if (c.sender === s.school.school_id) for (const t of c.members) canReach.set(t.teacher_id, c.receivers.length > 0);
   const unreachable = s.eligible.filter((t) => only(t) && !canReach.get(t.teacher_id)).length;
-  if (unreachable > 0) notes.push(`${unreachable} 人无可去的接收学校 (距离上限或禁止) / ${unreachable} have no receiving school in reach (distance cap or forbid)`);
+  if (unreachable > 0) notes.push(`${unreachable} 人无可去的接收学校 (距离上限、禁止或配偶规则) / ${unreachable} have no receiving school in reach (distance cap, forbid, or the couple rule for a spouse in another county)`);
   let count = 0;
   const bySubject = new Map<string, number>();
   for (const t of s.eligible) if (only(t) && canReach.get(t.teacher_id)) bySubject.set(t.subject, (bySubject.get(t.subject) ?? 0) + 1);
@@ -86,6 +86,12 @@ export function r2Why(s: SenderInput, input: CountyInput, sent: number, backbone
     + ` / ${sent} sent → ${required} backbone required, ${backboneSent} sent; only ${eligibleBackbone} eligible backbone teacher(s) (${count} can go), and even the minimum ${s.required} sent needs ${minimum}`;
 }
 
+/** Added to an R2 text when rotation.r2_when_short = "excuse" excuses the sender (r2-reading.ts). */
+export function r2ExcuseNote(s: SenderInput): string {
+  const cap = s.cap;
+  return `；按 rotation.r2_when_short = excuse，该校无法满足 R2，免于骨干比例：能派的骨干都派出，其余可派至上限 ${cap} 人 / under rotation.r2_when_short = excuse the school, unable to meet R2, is excused from the ratio: every backbone teacher who can go goes, and it may send up to its cap of ${cap}`;
+}
+
 /** R4 text for an unfilled gap. */
 export function gapWhy(input: CountyInput, receiver: string, subject: string, unfilled: number, moves: readonly Move[]): string {
   const r = input.receivers.find((x) => x.school.school_id === receiver)!;
@@ -111,4 +117,21 @@ function balanceNote(input: CountyInput): string {
   return input.balance !== undefined && input.balance.weight > 0
     ? `；或为降低骨干教师差异系数而留空 (balance.backbone_weight = ${input.balance.weight}) / or left open for a lower backbone CV (balance.backbone_weight = ${input.balance.weight})`
     : '';
+}
+
+/**
+ * The couple rule's part in a move (policy `couples`), or null when the teacher has no spouse the rule binds:
+ * under "together" whether the spouse goes to the same receiver (or one within couples.max_km), under "not_both"
+ * that the spouse stays this year.
+ */
+export function coupleReason(move: Move, moves: readonly Move[], policy: Policy): string | null {
+  const couple = move.cls.couple;
+  if (couple === undefined || couple.held) return null;
+  const other = moves.find((m) => m.teacher.teacher_id === couple.spouse);
+  if (policy.couples.rule === 'not_both') {
+    return `配偶 ${couple.spouse} 本年不派出 (couples.rule = not_both：夫妻不同年交流) / spouse ${couple.spouse} stays this year (couples.rule = not_both)`;
+  }
+  if (other === undefined) return `配偶 ${couple.spouse} 本年未派出 (couples.rule = together) / spouse ${couple.spouse} is not sent this year (couples.rule = together)`;
+  if (other.receiver === move.receiver) return `与配偶 ${couple.spouse} 同去一校 (couples.rule = together) / goes with spouse ${couple.spouse} to the same school (couples.rule = together)`;
+  return `配偶 ${couple.spouse} 派往 ${other.receiver}，两校相距不超过 ${policy.couples.max_km} km (couples.rule = together) / spouse ${couple.spouse} goes to ${other.receiver}, within couples.max_km = ${policy.couples.max_km} km`;
 }

@@ -16,11 +16,16 @@
  * Rules are named constraints; the objective is a list of levels solved
  * lexicographically (lexicographic.ts).
  */
-import type { Policy } from '../domain/policy.js';
+import { OBJECTIVE_DEFAULTS, type Policy } from '../domain/policy.js';
 import { backboneFraction } from '../policy/quotas.js';
 import { marginalCosts } from './balance-term.js';
 import { type CountyInput, pairKey, type TeacherClass } from './county.js';
+import { coupleRows } from './couples.js';
+import { backboneAtFewest, r2Excused } from './r2-reading.js';
 import { type Constraint, evaluate, type LinearModel, type Variable } from './solver.js';
+
+/** Distance unit of the objective: 0.1 km (OBJECTIVE_DEFAULTS.distanceUnitsPerKm per km). */
+const KM_UNITS = OBJECTIVE_DEFAULTS.distanceUnitsPerKm;
 
 export const EXTRA = '*';
 
@@ -76,9 +81,10 @@ function add(terms: Map<string, number>, name: string, coef: number): void {
   terms.set(name, (terms.get(name) ?? 0) + coef);
 }
 
-/** Preference weight of the receiver at `rank` (0 = first choice): 3, 2, then 1. */
+/** Preference weight of the receiver at `rank` (0 = first choice): 3, 2, then 1 (OBJECTIVE_DEFAULTS.preferenceWeights). */
 export function preferenceWeight(rank: number): number {
-  return Math.max(1, 3 - rank);
+  const weights = OBJECTIVE_DEFAULTS.preferenceWeights;
+  return weights[Math.min(rank, weights.length - 1)]!;
 }
 
 export interface ModelOptions {
@@ -144,7 +150,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     if (role === EXTRA) { add(at(extraAt, r), name, 1); add(extras, name, -1); } else add(at(gapFill, `${r}|${role}`), name, 1);
     if (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sender)) add(group, name, 1);
     const d = input.distance.get(pairKey(sender, r));
-    if (d !== null && d !== undefined && d > 0) add(dist, name, -Math.round(d * 10));
+    if (d !== null && d !== undefined && d > 0) add(dist, name, -Math.round(d * KM_UNITS));
   };
 
   const classVars = new Map<string, { role: string; receiver: string | null; name: string }[]>();
@@ -152,7 +158,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   for (const c of input.classes) {
     const vars: { role: string; receiver: string | null; name: string }[] = [];
     const size = c.members.length;
-    const plain = c.pin === null && c.forbidden.size === 0 && options.perTeacher !== true;
+    const plain = c.pin === null && c.forbidden.size === 0 && c.couple === undefined && options.perTeacher !== true;
     const personal = c.pin !== null ? [c.pin] : plain ? withTarget(c.preferences, c.target) : c.receivers;
     const counted = new Map<string, number>();
     const use = (name: string) => {
@@ -192,6 +198,17 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     m.constrain(`class_${c.id}`, counted, c.pin !== null ? { min: 1, max: 1 } : { max: size });
   }
 
+  // Couples: rows on the spouses' personal variables (couples.ts).
+  const spouses = new Map<string, string>();
+  const classOf = new Map<string, string>();
+  for (const c of input.classes) {
+    if (c.couple === undefined || c.couple.held) continue;
+    spouses.set(c.members[0]!.teacher_id, c.couple.spouse);
+    classOf.set(c.members[0]!.teacher_id, c.id);
+  }
+  const receiverSchools = new Map(input.receivers.map((r) => [r.school.school_id, r.school]));
+  m.constraints.push(...coupleRows(spouses, classOf, classVars, receiverSchools, policy));
+
   // Where a sender's extra teachers (sent beyond the needs, for R1) may go. Without a cap on extras per
   // receiver, senders do not compete for them, and an extra teacher changes no level but R5 (a backbone
   // teacher at a receiver that has none), the group and the distance: so the one receiver best for group,
@@ -200,7 +217,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   const maxExtra = policy.assignment.max_extra_per_receiver;
   const extraReceivers = (reachable: readonly string[], sid: string, backbone: boolean): string[] => {
     const sameGroup = (r: string) => (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sid) ? 1 : 0);
-    const km = (r: string) => Math.round((input.distance.get(pairKey(sid, r)) ?? 0) * 10);
+    const km = (r: string) => Math.round((input.distance.get(pairKey(sid, r)) ?? 0) * KM_UNITS);
     const best = [...reachable].sort((x, y) => sameGroup(y) - sameGroup(x) || km(x) - km(y) || (x < y ? -1 : x > y ? 1 : 0))[0];
     return reachable.filter((r) => r === best || (backbone && r5Receivers.has(r)));
   };
@@ -277,15 +294,9 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     }
     m.constrain(`R1cap_${sid}`, total, { max: s.cap });
     if (num > 0 && total.size > 0) {
-      const bound = Math.ceil((s.cap * num) / den);
       const u2 = m.variable(`u2_${sid}`);
-      r2Range += bound;
       slackR2.set(sid, u2);
-      const terms = new Map<string, number>();
-      for (const [n, c] of backboneSent.get(sid) ?? []) add(terms, n, den * c);
-      add(terms, u2, den);
-      for (const [n, c] of total) add(terms, n, -num * c);
-      m.constrain(`R2_${sid}`, terms, { min: 0 });
+      r2Range += r2Row(m, s, input, policy, { total, backbone: backboneSent.get(sid) ?? new Map(), u2, num, den });
       // A valid inequality, the same integer plans: backbone sent ≥ ceil(share × sent) ≥ ceil(share × required) − R1
       // shortfall (sent ≥ required − u1, share ≤ 1). The ratio row alone lets the LP relaxation send 1.4 backbone
       // teachers with 7 sent; this row asks for 2.
@@ -316,7 +327,7 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     { name: 'R2 shortfall', terms: neg(slackR2.values()), range: r2Range },
     ...(balanceLevel !== null ? [balanceLevel] : []),
   ];
-  for (const p of [1, 2, 3]) {
+  for (const p of OBJECTIVE_DEFAULTS.needPriorities) {
     // Posts filled = Σ needed − Σ posts left open.
     const terms = new Map<string, number>();
     let range = 0;
@@ -341,6 +352,29 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   // (A swapped teacher's target is the other's place: kept there counts, which steers them to the other's subject.)
   if (input.targets !== undefined) levels.splice(levels.findIndex((l) => l.name.startsWith('R5')) + 1, 0, { name: CHANGES_LEVEL, terms: kept, range: input.targets.size + eligible });
   return { input, variables: m.variables, constraints: m.constraints, cuts, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
+}
+
+/**
+ * R2 for one sender; returns the most its shortfall can be. The ratio row den × backbone + den × u2 ≥ num × sent,
+ * or, for a sender the "excuse" reading excuses (r2-reading.ts), a fixed count: backbone + u2 ≥ ceil(share × the
+ * fewest it may send), so it sends every backbone teacher it can and any number of others up to its cap.
+ */
+function r2Row(
+  m: Builder, s: CountyInput['senders'][number], input: CountyInput, policy: Policy,
+  r: { total: Map<string, number>; backbone: Map<string, number>; u2: string; num: number; den: number },
+): number {
+  const sid = s.school.school_id;
+  if (r2Excused(s, input, policy)) {
+    const { need } = backboneAtFewest(s, input, policy);
+    m.constrain(`R2excused_${sid}`, new Map([...r.backbone, [r.u2, 1]]), { min: need });
+    return need;
+  }
+  const terms = new Map<string, number>();
+  for (const [n, c] of r.backbone) add(terms, n, r.den * c);
+  add(terms, r.u2, r.den);
+  for (const [n, c] of r.total) add(terms, n, -r.num * c);
+  m.constrain(`R2_${sid}`, terms, { min: 0 });
+  return Math.ceil((s.cap * r.num) / r.den);
 }
 
 /**
@@ -392,7 +426,7 @@ function distanceRange(input: CountyInput): number {
   for (const s of input.senders) {
     let far = 0;
     for (const r of input.receivers) far = Math.max(far, input.distance.get(pairKey(s.school.school_id, r.school.school_id)) ?? 0);
-    total += s.cap * Math.round(far * 10);
+    total += s.cap * Math.round(far * KM_UNITS);
   }
   return total;
 }

@@ -9,6 +9,9 @@ import { Worker } from 'node:worker_threads';
 import { type InputProblem, InputError } from '../domain/errors.js';
 import type { Scenario } from '../domain/scenario.js';
 import { countyScenarios } from '../domain/scenario-subset.js';
+import { eligibilityAll } from '../policy/eligibility.js';
+import { termOf } from '../policy/term.js';
+import { couplesHeldAcrossCounties } from './couples.js';
 import type { ExportedModel } from './lp-export.js';
 import { type CountyPlan, mergeCountyPlans, type PlanOptions, type PlanResult } from './plan.js';
 import type { SolverName } from './solvers.js';
@@ -54,7 +57,7 @@ export interface ParallelResult {
  * first such county in county order).
  */
 export async function planScenarioParallel(scenario: Scenario, year: number, options: ParallelOptions): Promise<ParallelResult> {
-  const subs = countyScenarios(scenario);
+  const subs = countyParts(scenario, year);
   const started = performance.now();
   const replies = await runPool(subs, year, options);
   const wallMs = Math.round(performance.now() - started);
@@ -69,6 +72,15 @@ export async function planScenarioParallel(scenario: Scenario, year: number, opt
   // What the user waited: workers solve side by side, so the counties' times add up to more (kept as solve_ms_summed).
   result.plan.stats.solve_ms = wallMs;
   return { result, models };
+}
+
+/**
+ * The scenario's counties as the workers get them (countyScenarios); a teacher held home for a spouse in another
+ * county (couples.ts) is named in each part's `couplesHeld`, since the part no longer holds the spouse's row.
+ */
+export function countyParts(scenario: Scenario, year: number): Scenario[] {
+  const held = couplesHeldAcrossCounties(scenario, eligibilityAll(scenario, termOf(year, scenario.policy)));
+  return countyScenarios(scenario).map((s) => (held.length > 0 ? { ...s, couplesHeld: held } : s));
 }
 
 function runPool(subs: readonly Scenario[], year: number, options: ParallelOptions): Promise<WorkerReply[]> {

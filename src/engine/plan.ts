@@ -9,14 +9,15 @@ import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfa
 import type { Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { eligibilityAll, type Eligibility } from '../policy/eligibility.js';
-import { r2Required } from '../policy/quotas.js';
+import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
 import { decompose, type Move } from './decompose.js';
 import { roundKm } from './distance.js';
-import { gapWhy, moveReasons, r1Why, r2Why, r5Why } from './explain.js';
+import { coupleReason, gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
+import { r2Excused } from './r2-reading.js';
 import { jslpSolver } from './jslp.js';
 import { type LinearModel, modelSize, type SolveResult, type Solver } from './solver.js';
 
@@ -113,7 +114,7 @@ export function planCounties(
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   const inputs = countyInputs(scenario, term, eligibility, options.targets);
   const pinnedIds = new Set(scenario.locks.filter((l) => l.action === 'pin').map((l) => l.teacher_id));
-  const r2 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.backbone_level);
+  const r2 = (t: Teacher) => countsForR2(t.backbone, policy);
 
   return inputs.map((input, i): CountyPlan => {
     const assignments: Assignment[] = [];
@@ -133,7 +134,7 @@ export function planCounties(
         subject: m.role === EXTRA ? m.teacher.subject : m.role, backbone: m.teacher.backbone,
         start_date: term.start, end_date: term.end,
         distance_km: roundKm(input.distance.get(pairKey(m.cls.sender, m.receiver)) ?? null), pinned,
-        reasons: moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id),
+        reasons: withCouple(moveReasons(m, input, elig.get(m.teacher.teacher_id)!, policy, pinned, r5Giver.get(m.receiver) === m.teacher.teacher_id), coupleReason(m, moves, policy)),
         kind: m.role === EXTRA ? 'extra' : 'gap', score: input.points.get(m.teacher.teacher_id)!.total,
       });
     }
@@ -149,15 +150,16 @@ export function planCounties(
         whys.push(`R1: ${why}`);
         shortfalls.push({ rule: 'R1', school_id: s.school.school_id, detail: why });
       }
+      const excused = r2Excused(s, input, policy);
       if (backboneSent < backboneRequired) {
-        const why = r2Why(s, input, sent, backboneSent, policy, r2);
+        const why = r2Why(s, input, sent, backboneSent, policy, r2) + (excused ? r2ExcuseNote(s) : '');
         whys.push(`R2: ${why}`);
         shortfalls.push({ rule: 'R2', school_id: s.school.school_id, detail: why });
       }
       senders.push({
         school_id: s.school.school_id, eligible: s.eligible.length, required: s.required, sent,
         backbone_sent: backboneSent, backbone_required: backboneRequired, met: whys.length === 0, why: whys.length > 0 ? whys.join(' ') : null,
-        cap: s.cap, name: s.school.name, county: input.county,
+        cap: s.cap, name: s.school.name, county: input.county, ...(excused ? { r2_excused: true } : {}),
       });
     }
 
@@ -201,6 +203,7 @@ export function mergeCountyPlans(
       solve_ms: counties.reduce((n, c) => n + c.solve_ms, 0), optimal: counties.every((c) => c.status === 'optimal'),
       solve_ms_summed: counties.reduce((n, c) => n + c.solve_ms, 0),
       solver: [...solvers].join(', ') || 'none',
+      r2_when_short: scenario.policy.rotation.r2_when_short,
       variables: counties.reduce((n, c) => n + c.variables, 0),
       constraints: counties.reduce((n, c) => n + c.constraints, 0),
       counties: counties.map((c) => ({ county: c.county, teachers: c.teachers, classes: c.classes, variables: c.variables, constraints: c.constraints, solver: c.solver, solve_ms: c.solve_ms, solves: c.solves, status: c.status, mip_gap: c.mip_gap })),
@@ -208,6 +211,11 @@ export function mergeCountyPlans(
     },
   };
   return { plan, counties, eligibility, term };
+}
+
+/** The couple rule's reason goes before the last line, the priority score. */
+function withCouple(reasons: string[], couple: string | null): string[] {
+  return couple === null ? reasons : [...reasons.slice(0, -1), couple, reasons.at(-1)!];
 }
 
 function largestGap(steps: readonly { gap?: number }[]): number | null {

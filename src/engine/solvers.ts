@@ -4,14 +4,11 @@
  * solver is obtained with `await loadSolver(name)`, and its `solve` is then
  * synchronous like every Solver.
  */
-import { loadGlpkSolver } from './glpk.js';
-import { loadHighsSolver } from './highs.js';
-import { jslpSolver } from './jslp.js';
 import type { Solver } from './solver.js';
 
-/** Names accepted by `--solver`, the default first. */
-export const SOLVER_NAMES = ['auto', 'highs', 'glpk', 'jslp'] as const;
-export type SolverName = (typeof SOLVER_NAMES)[number];
+import type { SolverName } from './solver-names.js';
+
+export { SOLVER_NAMES, type SolverName } from './solver-names.js';
 
 /**
  * Largest model (variables) that 'auto' gives to javascript-lp-solver.
@@ -47,9 +44,10 @@ export function bySize(small: Solver, large: Solver, maxSmall = AUTO_JSLP_MAX_VA
  */
 export async function loadSolver(name: SolverName): Promise<Solver | ((variables: number) => Solver)> {
   switch (name) {
-    case 'jslp': return jslpSolver;
-    case 'highs': return loadHighsSolver();
-    case 'glpk': return loadGlpkSolver();
-    case 'auto': return bySize(jslpSolver, await loadHighsSolver());
+    // Each solver's module (and its WebAssembly) loads only when that solver is asked for.
+    case 'jslp': return (await import('./jslp.js')).jslpSolver;
+    case 'highs': return (await import('./highs.js')).loadHighsSolver();
+    case 'glpk': return (await import('./glpk.js')).loadGlpkSolver();
+    case 'auto': return bySize((await import('./jslp.js')).jslpSolver, await (await import('./highs.js')).loadHighsSolver());
   }
 }

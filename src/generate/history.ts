@@ -5,7 +5,9 @@
  * fills a post at the receiver). Every rotation starts on a term's first day
  * after the teacher joined the home school, towards a nearby receiver.
  */
-import { addDays, addYears, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addYears } from 'date-fns/addYears';
+import { format } from 'date-fns/format';
 import type { Rotation, School, Teacher } from '../domain/tables.js';
 import type { Rng } from './random.js';
 

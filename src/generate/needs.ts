@@ -5,6 +5,7 @@
  */
 import type { Need, School } from '../domain/tables.js';
 import type { Rng } from './random.js';
+import { VILLAGE, villageNeedSubjects } from './shapes.js';
 import { SCARCE_SUBJECTS } from './teachers.js';
 
 const NEED_SUBJECTS = ['music', 'art', 'pe', 'english', 'it', 'science', 'chinese', 'math', 'morality'];
@@ -37,4 +38,34 @@ export function countyNeeds(rng: Rng, receivers: readonly School[], staff: Reado
   return receivers.flatMap((school) => [...(tally.get(school) ?? new Map<string, number>())]
     .sort(([a], [b]) => NEED_SUBJECTS.indexOf(a) - NEED_SUBJECTS.indexOf(b))
     .map(([subject, teachers]): Need => ({ school_id: school.school_id, subject, teachers, priority: priorityOf(rng, school, subject) })));
+}
+
+/**
+ * The village shape's needs: posts at 120–150 % of the county's total R1 cap
+ * (`cap`), spread over most receivers (about 9 in 10), in all eleven
+ * subjects, each post taken damping its subject at that school twice as hard
+ * as above, so a receiver lacks a few posts in several subjects.
+ */
+export function villageNeeds(rng: Rng, receivers: readonly School[], staff: ReadonlyMap<string, number>, cap: number): Need[] {
+  if (receivers.length === 0) return [];
+  const [lo, hi] = VILLAGE.needsOverCap;
+  const posts = Math.round(cap * rng.real(lo, hi));
+  const chosen = receivers.filter(() => rng.chance(VILLAGE.receiversWithNeeds));
+  const asking = chosen.length > 0 ? chosen : [receivers[0]!];
+  const weights = asking.map((s) => Math.sqrt(staff.get(s.school_id) ?? 1) * (1 + 0.3 * s.tier));
+  const tally = new Map<School, Map<string, number>>();
+  for (let i = 0; i < posts; i++) {
+    const school = rng.weighted(asking, weights);
+    const bySubject = tally.get(school) ?? new Map<string, number>();
+    const { subjects, weights: base } = villageNeedSubjects(school);
+    const subject = rng.weighted(subjects, subjects.map((k, j) => base[j]! / (1 + 2 * (bySubject.get(k) ?? 0))));
+    bySubject.set(subject, (bySubject.get(subject) ?? 0) + 1);
+    tally.set(school, bySubject);
+  }
+  return asking.flatMap((school) => {
+    const { subjects } = villageNeedSubjects(school);
+    return [...(tally.get(school) ?? new Map<string, number>())]
+      .sort(([a], [b]) => subjects.indexOf(a) - subjects.indexOf(b))
+      .map(([subject, teachers]): Need => ({ school_id: school.school_id, subject, teachers, priority: priorityOf(rng, school, subject) }));
+  });
 }

@@ -9,6 +9,7 @@ import type { School } from '../domain/tables.js';
 import type { CountyPlace } from './counties.js';
 import { ordinal, placeName } from './names.js';
 import { apportion, type Rng } from './random.js';
+import { type Shape, VILLAGE } from './shapes.js';
 
 export interface CountyTarget {
   readonly place: CountyPlace;
@@ -16,6 +17,8 @@ export interface CountyTarget {
   readonly teachers: number;
   /** How many of the schools are primary; the rest junior or nine-year. */
   readonly primary: number;
+  /** 'village': many small rural schools and teaching points (see shapes.ts); default: our usual mix. */
+  readonly shape?: Shape;
 }
 
 /** A school and how many teachers it employs. */
@@ -37,7 +40,8 @@ function offset(lat: number, lon: number, km: number, bearing: number): { lat: n
 }
 
 /** How many urban, town and rural schools: the more rural the county, the more rural schools. */
-function areaCounts(n: number, rurality: number): Record<Area, number> {
+function areaCounts(n: number, rurality: number, shape: Shape): Record<Area, number> {
+  if (shape === 'village') return VILLAGE.areaCounts(n, rurality);
   const urban = Math.max(1, Math.round(n * (0.34 - 0.18 * rurality)));
   const town = n >= 3 ? Math.max(1, Math.round(n * (0.3 - 0.06 * rurality))) : 0;
   return { urban, town, rural: Math.max(0, n - urban - town) };
@@ -92,8 +96,9 @@ class Namer {
     return name;
   }
 
-  name(stage: Stage, area: Area, tier: number, island: boolean): string {
+  name(stage: Stage, area: Area, tier: number, island: boolean, point = false): string {
     const kind = stage === 'primary' ? '小学' : stage === 'junior' ? '中学' : '学校';
+    if (point) return this.unique(() => `${placeName(this.rng)}${island ? '岛' : '村'}教学点`);
     if (area === 'urban') {
       const k = this.nth(`urban-${stage}`);
       const head = stage === 'nine_year' ? '实验学校' : `实验${kind}`;
@@ -134,8 +139,10 @@ function formGroups(rng: Rng, schools: School[]): void {
 /** The schools of one county and the staff each employs. */
 export function countySchools(rng: Rng, target: CountyTarget): StaffedSchool[] {
   const { place } = target;
+  const shape = target.shape ?? 'default';
+  const village = shape === 'village';
   const n = target.schools;
-  const areas = areaCounts(n, place.rurality);
+  const areas = areaCounts(n, place.rurality, shape);
   const areaList: Area[] = [...Array<Area>(areas.urban).fill('urban'), ...Array<Area>(areas.town).fill('town'), ...Array<Area>(areas.rural).fill('rural')];
   const stageSlots = rng.shuffle(areaList.map((_, i) => i < target.primary));
   const short = place.name.replace(/[区市县](\d*)$/, '$1');
@@ -144,7 +151,9 @@ export function countySchools(rng: Rng, target: CountyTarget): StaffedSchool[] {
 
   const drafts = areaList.map((area, i) => {
     const tier = area === 'rural' ? tierOf(rng, place) : 0;
-    const stage: Stage = stageSlots[i] ? 'primary' : rng.chance(area === 'rural' ? 0.35 : 0.08) ? 'nine_year' : 'junior';
+    // A teaching point (教学点) is a primary school's outpost of a few teachers (village shape only).
+    const point = village && area === 'rural' && rng.chance(VILLAGE.teachingPointShare);
+    const stage: Stage = point || stageSlots[i] ? 'primary' : rng.chance(area === 'rural' ? 0.35 : 0.08) ? 'nine_year' : 'junior';
     const letter = stage === 'primary' ? 'P' : stage === 'junior' ? 'J' : 'N';
     const k = (seq.get(letter) ?? 0) + 1;
     seq.set(letter, k);
@@ -153,17 +162,19 @@ export function countySchools(rng: Rng, target: CountyTarget): StaffedSchool[] {
     const where = offset(place.lat, place.lon, distanceFromSeat(rng, area, tier, place.island), bearing);
     const weight = (area === 'urban' ? 1.5 : area === 'town' ? 1 : [0, 0.55, 0.4, 0.3][tier]!) * (stage === 'primary' ? 1 : 1.25) * rng.real(0.6, 1.4);
     const school: School = {
-      school_id: `${place.code}-${letter}${String(k).padStart(3, '0')}`, name: namer.name(stage, area, tier, place.island),
+      school_id: `${place.code}-${letter}${String(k).padStart(3, '0')}`, name: namer.name(stage, area, tier, place.island, point),
       county: place.name, stage, area, tier, quality: false, weak: false, students: 0, classes: 0,
       lat: where.lat, lon: where.lon, group: '',
     };
-    return { school, weight };
+    // Village shape: a rural school's head count is drawn (5–30; a teaching point 5–10), not apportioned.
+    const fixedStaff = village && area === 'rural' ? VILLAGE.ruralStaff(rng, point) : null;
+    return { school, weight, fixedStaff };
   });
   const schools = drafts.map((d) => d.school);
   markFlags(rng, schools);
   formGroups(rng, schools);
 
-  const staff = apportion(target.teachers, drafts.map((d) => d.weight), 3);
+  const staff = village ? VILLAGE.staffSplit(target.teachers, drafts) : apportion(target.teachers, drafts.map((d) => d.weight), 3);
   return schools.map((school, i) => {
     const { perClass, pupils } = classSize(rng, school.stage, school.area, school.tier);
     const classes = Math.max(1, Math.round(staff[i]! / perClass));

@@ -5,7 +5,9 @@
  * teachers meet the exchange conditions, titles by service, ~15 % backbone
  * (more at urban schools), a few exemptions and title plans.
  */
-import { addDays, format, subYears } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { subYears } from 'date-fns/subYears';
 import type { BackboneLevel, Education, Gender, Title } from '../domain/codes.js';
 import type { School, Teacher } from '../domain/tables.js';
 import { personName } from './names.js';
@@ -32,6 +34,8 @@ export interface StaffContext {
   readonly year: number;
   /** Hands out the next teacher id (T000001…). */
   readonly nextId: () => string;
+  /** Share of teachers qualified in a subject besides their own (default 0.2). */
+  readonly secondSubjectShare?: number;
 }
 
 function subjectMix(rng: Rng, school: School): Map<string, number> {
@@ -96,8 +100,8 @@ function backboneOf(rng: Rng, area: School['area'], service: number): BackboneLe
   return level === 'provincial' && service < 12 ? 'municipal' : level;
 }
 
-function qualifiedOf(rng: Rng, subject: string): string[] {
-  if (!rng.chance(0.2)) return [];
+function qualifiedOf(rng: Rng, subject: string, share: number): string[] {
+  if (!rng.chance(share)) return [];
   const pool = [...(RELATED[subject] ?? []), ...(rng.chance(0.3) ? SCARCE_SUBJECTS : [])].filter((s) => s !== subject);
   const first = rng.pick(pool);
   const rest = pool.filter((s) => s !== first);
@@ -132,7 +136,7 @@ function teacherAt(ctx: StaffContext, school: School, subject: string): Teacher 
   const planned = (title === 'level2' || title === 'level1') && service >= 3 && rng.chance(0.1);
   return {
     teacher_id: ctx.nextId(), name: personName(rng, gender), gender, birth_date: birthDate(rng, termStart, age),
-    school_id: school.school_id, subject, qualified_subjects: qualifiedOf(rng, subject),
+    school_id: school.school_id, subject, qualified_subjects: qualifiedOf(rng, subject, ctx.secondSubjectShare ?? 0.2),
     title: backbone === 'provincial' && service >= 25 && rng.chance(0.3) ? 'professor' : title, backbone,
     school_start_date: atSchool === service ? hire : yearsBefore(rng, termStart, atSchool, 0.6),
     hire_date: hire, rural_months: ruralMonthsOf(rng, school.area, service, atSchool),

@@ -21,6 +21,7 @@ const STATS: Readonly<Record<string, [string, string]>> = {
   solver: ['求解器', 'Solver'], optimal: ['已证明最优', 'Proven optimal'], status: ['求解状态', 'Solver status'],
   solve_ms: ['求解用时（毫秒）', 'Solve time (ms)'], variables: ['模型变量数', 'Model variables'],
   constraints: ['模型约束数', 'Model constraints'], gap: ['最优间隙', 'MIP gap'],
+  r2_when_short: ['骨干不足时 R2 的口径 (least_shortfall 缺口最小 / excuse 免于比例)', 'R2 reading when backbone is short (least_shortfall / excuse)'],
 };
 
 function statValue(v: unknown): CellValue {

@@ -3,7 +3,8 @@
  * layout and texts change on their own): on 轮岗名单 each teacher's county,
  * gender, title and age at the term's first day; on 派出学校配额 R1's cap.
  */
-import { differenceInYears, parseISO } from 'date-fns';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { parseISO } from 'date-fns/parseISO';
 import { GENDERS, TITLES } from '../domain/codes.js';
 import type { Plan, SenderReport } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';

@@ -16,7 +16,6 @@ import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
 import { applyOverrides, type Json, type KeyRows, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
 import type { RawTable } from './raw-table.js';
 import { KNOWN_HEADERS, readTable } from './table.js';
-import { readWorkbookTables } from './xlsx-read.js';
 
 export interface ReadOptions {
   readonly encoding?: Encoding;
@@ -95,6 +94,8 @@ async function readWorkbook(path: string): Promise<Sources> {
   const bytes = await readFile(path);
   if (isLegacyXls(bytes)) throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx / this is a legacy .xls file: please save it as .xlsx' }]);
   // Sheet names as a clerk types them: "Teachers", " teachers ".
+  // exceljs is loaded only when a workbook is read: a CSV folder never needs it (fast start of `rotation validate`).
+  const { readWorkbookTables } = await import('./xlsx-read.js');
   const sheets = new Map([...await readWorkbookTables(bytes, file)].map(([name, sheet]) => [name.trim().toLowerCase(), sheet]));
   const tables: Partial<Record<AnyTable, RawTable>> = {};
   const problems: InputProblem[] = [];

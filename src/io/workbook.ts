@@ -5,7 +5,7 @@
  * written as a string value, never as a formula, whatever it begins with.
  */
 import { basename, dirname } from 'node:path';
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 import ExcelJS from 'exceljs';
 import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
 import { writeTree } from './write-tree.js';

@@ -2,7 +2,11 @@
  * R3, the exchange conditions (符合交流条件, 四(二)1): who may rotate this
  * year and, for everyone, why or why not. Pure: same input, same answer.
  */
-import { differenceInCalendarMonths, differenceInYears, getDate, parseISO, subYears } from 'date-fns';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { getDate } from 'date-fns/getDate';
+import { parseISO } from 'date-fns/parseISO';
+import { subYears } from 'date-fns/subYears';
 import type { Policy } from '../domain/policy.js';
 import { isSender, type Scenario } from '../domain/scenario.js';
 import type { Lock, Rotation, School, Teacher } from '../domain/tables.js';

@@ -3,7 +3,15 @@
  * a part month pays by its days (or nothing). Money is integer fen (cents)
  * throughout, so totals add up exactly.
  */
-import { addMonths, endOfMonth, format, getDate, getDaysInMonth, max, min, parseISO, startOfMonth } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { format } from 'date-fns/format';
+import { getDate } from 'date-fns/getDate';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { max } from 'date-fns/max';
+import { min } from 'date-fns/min';
+import { parseISO } from 'date-fns/parseISO';
+import { startOfMonth } from 'date-fns/startOfMonth';
 
 /** The days of one calendar month that a period covers. */
 export interface MonthSlice {

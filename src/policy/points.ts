@@ -8,7 +8,7 @@
  * teacher), then the smaller teacher id in character-code order — never the
  * input order.
  */
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 import { BACKBONE_LEVELS } from '../domain/codes.js';
 import type { Policy } from '../domain/policy.js';
 import { POINTS_PART_LABELS, POINTS_PARTS, type PointsPart } from '../domain/points-policy.js';

@@ -4,7 +4,9 @@
  * term it still runs), and at the home school the rest of the term. Both
  * allowances and rural months for titles are counted from these stints.
  */
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { groupBy, isRunning } from './eligibility.js';

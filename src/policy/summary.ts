@@ -1,8 +1,8 @@
 /** What `rotation validate` shows: per county, the senders' quotas and the receivers' needs. */
-import { backboneAtLeast } from '../domain/codes.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import { eligibilityAll, groupBy, type Eligibility } from './eligibility.js';
-import { r1Quota, r2Required } from './quotas.js';
+import { r1Quota } from './quotas.js';
+import { countsForR2, r2Required } from './r2-backbone.js';
 import type { Term } from './term.js';
 
 export interface SenderSummary {
@@ -22,7 +22,6 @@ export function summarize(scenario: Scenario, term: Term, eligibility: readonly 
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   const bySchool = groupBy(scenario.teachers, (t) => t.school_id);
   const needsBySchool = groupBy(scenario.needs, (n) => n.school_id);
-  const level = scenario.policy.rotation.backbone_level;
   const counties = [...groupBy(scenario.schools, (s) => s.county)].map(([county, schools]): CountySummary => {
     const senders = schools.filter(isSender).map((s): SenderSummary => {
       const staff = bySchool.get(s.school_id) ?? [];
@@ -30,7 +29,7 @@ export function summarize(scenario: Scenario, term: Term, eligibility: readonly 
       const { required, cap } = r1Quota(eligible.length, scenario.policy);
       return {
         school_id: s.school_id, name: s.name, teachers: staff.length, eligible: eligible.length,
-        eligible_backbone: eligible.filter((t) => backboneAtLeast(t.backbone, level)).length,
+        eligible_backbone: eligible.filter((t) => countsForR2(t.backbone, scenario.policy)).length,
         required, cap, backbone_required: r2Required(required, scenario.policy),
       };
     });

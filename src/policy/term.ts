@@ -1,5 +1,8 @@
 /** The plan year's term: one school year from the policy's start day (default 1 Sep – 31 Aug). */
-import { addDays, addYears, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addYears } from 'date-fns/addYears';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import type { Policy } from '../domain/policy.js';
 
 export interface Term {

@@ -11,6 +11,8 @@ export interface CompareFigures {
   readonly sent: number;
   /** Of them backbone teachers at the R2 level. */
   readonly backbone_sent: number;
+  /** Senders excused from the R2 ratio (rotation.r2_when_short = "excuse"; always 0 under "least_shortfall"). */
+  readonly r2_excused: number;
   /** Needed posts filled / needed (R4, net of running rotations). */
   readonly gaps_filled: number;
   readonly gaps_needed: number;
@@ -43,6 +45,7 @@ export function compareFigures(plan: Plan): CompareFigures {
   return {
     sent: plan.stats.sent,
     backbone_sent: plan.senders.reduce((n, s) => n + s.backbone_sent, 0),
+    r2_excused: plan.senders.filter((s) => s['r2_excused'] === true).length,
     gaps_filled: plan.stats.gaps_filled,
     gaps_needed: plan.stats.gaps_needed,
     r5_covered: plan.receivers.filter((r) => r.county_backbone_after > 0).length,

@@ -9,7 +9,7 @@ import type { Assignment, Plan, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { distanceKm, roundKm } from '../engine/distance.js';
 import { extendPlan } from '../policy/plan-report.js';
-import { r2Required } from '../policy/quotas.js';
+import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 
 export interface Move {
   readonly teacher_id: string;
@@ -32,7 +32,7 @@ export function recount(scenario: Scenario, plan: Plan): Plan {
   const senders = plan.senders.map((s) => {
     const mine = plan.assignments.filter((a) => a.from_school === s.school_id);
     const sent = mine.length;
-    const backboneSent = mine.filter((a) => backboneAtLeast(backbone(a), policy.rotation.backbone_level)).length;
+    const backboneSent = mine.filter((a) => countsForR2(backbone(a), policy)).length;
     const backboneRequired = r2Required(sent, policy);
     if (sent < s.required) keepOr('R1', s.school_id, `${s.school_id}: ${s.required} required, ${sent} sent (edited by hand)`);
     if (backboneSent < backboneRequired) keepOr('R2', s.school_id, `${s.school_id}: ${sent} sent → ${backboneRequired} backbone required, ${backboneSent} sent (edited by hand)`);

@@ -54,6 +54,21 @@ describe('rotation generate', () => {
     for (const k of ['schools', 'teachers', 'needs', 'history', 'locks', 'policy'] as const) expect(fromXlsx[k]).toEqual(fromCsv[k]);
   });
 
+  it('--shape village writes the hard shape (teaching points, needs in most receivers); --shape default is the plain generator', async () => {
+    const village = join(root, 'village');
+    const plain = join(root, 'plain');
+    const dflt = join(root, 'dflt');
+    await generate('--counties', '1', '--teachers', '400', '--seed', '7', '--shape', 'village', '--out', village);
+    await generate('--counties', '1', '--teachers', '400', '--seed', '7', '--out', plain);
+    await generate('--counties', '1', '--teachers', '400', '--seed', '7', '--shape', 'default', '--out', dflt);
+    const v = (await readScenario(village)).scenario;
+    const p = (await readScenario(plain)).scenario;
+    expect(v.schools.length).toBeGreaterThan(p.schools.length);
+    expect(v.schools.some((x) => x.name.endsWith('教学点'))).toBe(true);
+    for (const f of ['schools.csv', 'teachers.csv', 'needs.csv']) expect(await readFile(join(dflt, f), 'utf8')).toBe(await readFile(join(plain, f), 'utf8'));
+    await expect(generate('--counties', '1', '--teachers', '400', '--seed', '7', '--shape', 'town', '--out', join(root, 'z'))).rejects.toThrow(/shape/);
+  });
+
   it('refuses too few teachers, or no size and no preset', async () => {
     await expect(generate('--counties', '3', '--teachers', '20', '--seed', '1', '--out', join(root, 'x'))).rejects.toThrow(/--teachers must be/);
     await expect(generate('--seed', '1', '--out', join(root, 'y'))).rejects.toThrow(/--counties/);

@@ -55,7 +55,7 @@ describe('bad inputs: readScenario reports every problem, naming file, row and c
       'missing-required-file', 'empty-teachers', 'header-only-teachers', 'non-numeric-counts', 'tier-5',
       'pin-without-school', 'pin-to-another-county', 'pin-and-keep', 'preference-not-receiver',
       'policy-share-too-big', 'policy-unknown-key', 'policy-not-json', 'xls-as-scenario', 'xls-as-teachers',
-      'several-problems-in-one-file', 'more-cells-than-header',
+      'several-problems-in-one-file', 'more-cells-than-header', 'spouse-not-mutual',
       // issue 15: nothing silently ignored
       'policy-unknown-top-level-key', 'policy-javascript-names', 'workbook-policy-unknown-key', 'workbook-zip-bomb',
       'workbook-too-many-rows', 'workbook-too-many-cells', 'workbook-formula-without-value',

@@ -38,7 +38,7 @@ describe('writePlanOutputs: all or nothing', () => {
     const out = await fresh();
     await writeFile(join(out, 'plan.json'), 'old plan\n');
     await mkdir(join(out, 'plan.xlsx'));
-    await expect(writePlanOutputs(out, { scenario, plan })).rejects.toThrow(/plan\.xlsx is a folder/);
+    await expect(writePlanOutputs(out, { scenario, plan })).rejects.toThrow(/plan\.xlsx: .*is a folder/);
     expect(await readFile(join(out, 'plan.json'), 'utf8')).toBe('old plan\n');
     expect((await readdir(out)).sort()).toEqual(['plan.json', 'plan.xlsx']);
   });

@@ -1,10 +1,9 @@
 /** Rules on each sending school: R1 (how many go), R2 (how many backbone), subject keep. */
 import type { Facts } from '../facts.js';
-import { ceilOfShare } from '../arithmetic.js';
 import { changeRaisingBackbone } from '../backbone-change.js';
 import { leastR1Deficit, planR1Deficit } from '../capacity.js';
 import { subjectName } from '../changes.js';
-import { isBackbone, isPinned, maxSendable } from '../reach.js';
+import { backboneReach, maxSendable, r2Excused } from '../reach.js';
 import { judgeUnmet } from '../shortfall.js';
 import type { SenderTally } from '../tally.js';
 import { violation, type Violation } from '../violation.js';
@@ -59,20 +58,6 @@ export function sendsAtMostCap(f: Facts): Violation[] {
 }
 
 /**
- * The most backbone teachers a sender can include when sending the fewest R1 allows: the pinned
- * ones it must send, plus free backbone teachers in the places the pins leave.
- */
-function backboneReach(f: Facts, s: SenderTally): { fewest: number; backbone: number } {
-  const pinned = s.sent.filter((p) => isPinned(f, p.teacher));
-  const taken = new Map<string, number>();
-  for (const p of pinned) taken.set(p.teacher.subject, (taken.get(p.teacher.subject) ?? 0) + 1);
-  const free = maxSendable(f, s, (t) => isBackbone(f, t) && !isPinned(f, t), taken);
-  const fewest = Math.max(s.required, pinned.length);
-  const pinnedBackbone = pinned.filter((p) => isBackbone(f, p.teacher)).length;
-  return { fewest, backbone: pinnedBackbone + Math.min(free, fewest - pinned.length) };
-}
-
-/**
  * R2: backbone teachers are at least ceil(backbone_min_share × sent) of those a sender sends. With
  * max_extra_per_receiver set, senders share the receivers' room: a shortfall is also real when no
  * single change improves it (backbone-change.ts).
@@ -80,11 +65,11 @@ function backboneReach(f: Facts, s: SenderTally): { fewest: number; backbone: nu
 export function backboneShareSent(f: Facts): Violation[] {
   const out: Violation[] = [];
   const shared = f.policy.assignment.max_extra_per_receiver !== null;
-  const { backbone_min_share: share, backbone_level: level } = f.policy.rotation;
+  const level = f.policy.rotation.backbone_level;
   for (const s of f.tally.senders.values()) {
     if (s.backboneSent >= s.backboneRequired) continue;
-    const { fewest, backbone } = backboneReach(f, s);
-    const need = ceilOfShare(share, fewest);
+    const { fewest, backbone, need } = backboneReach(f, s);
+    const excused = r2Excused(f, s);
     const change = shared ? changeRaisingBackbone(f, s) : null;
     const why = [`只派 ${fewest} 人时最多能派骨干 ${backbone} 人，需 ${need} 人 / sending the fewest allowed (${fewest}), at most ${backbone} backbone can go and ${need} are needed`];
     if (shared) why.push(change ?? '接收学校已无空位可换入骨干 / the receivers have no room left for a backbone teacher');
@@ -97,12 +82,25 @@ export function backboneShareSent(f: Facts): Violation[] {
     const deficit = s.backboneRequired - s.backboneSent;
     if (unmet.length > 0) continue;
     const label = f.school(s.school.school_id);
+    if (excused) {
+      out.push(...excusedSendsItsBackbone(f, s, backbone, change, shared));
+      continue;
+    }
     if (change !== null) out.push(violation('R2', { school_id: s.school.school_id }, `${label}: 骨干缺 ${deficit} 人，仍可改善 / backbone short by ${deficit} and it could be less: ${change}`));
     else if (!shared && deficit > need - backbone) {
       out.push(violation('R2', { school_id: s.school.school_id }, `${label}: 骨干缺 ${deficit} 人，超过不可避免的 ${need - backbone} 人 / backbone short by ${deficit}, more than the unavoidable ${need - backbone}`));
     }
   }
   return out;
+}
+
+/**
+ * R2 under rotation.r2_when_short = "excuse": a sender that cannot meet R2 by counting is excused from the
+ * ratio, not from sending its backbone teachers — every one who can go at the fewest it may send goes.
+ */
+function excusedSendsItsBackbone(f: Facts, s: SenderTally, backbone: number, change: string | null, shared: boolean): Violation[] {
+  if (s.backboneSent >= backbone || (shared && change === null)) return [];
+  return [violation('R2', { school_id: s.school.school_id }, `${f.school(s.school.school_id)}: 免于骨干比例 (r2_when_short = excuse) 的学校须派出能派的骨干：派出骨干 ${s.backboneSent} 人，能派 ${backbone} 人 / excused from the R2 ratio (r2_when_short = excuse), the school must still send every backbone teacher who can go: ${s.backboneSent} sent, ${backbone} can go`)];
 }
 
 /**

@@ -1,0 +1,30 @@
+/** The objective's fixed numbers live in OBJECTIVE_DEFAULTS (src/domain/policy.ts), not as bare numbers in the engine. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { OBJECTIVE_DEFAULTS } from '../../src/domain/policy.js';
+import { roundKm } from '../../src/engine/distance.js';
+import { preferenceWeight } from '../../src/engine/model.js';
+
+describe('OBJECTIVE_DEFAULTS', () => {
+  it('preferences: 3 points for a first choice, 2 for a second, 1 for any later one', () => {
+    expect(OBJECTIVE_DEFAULTS.preferenceWeights).toEqual([3, 2, 1]);
+    expect([0, 1, 2, 3, 7].map(preferenceWeight)).toEqual([3, 2, 1, 1, 1]);
+  });
+
+  it('distances in units of 0.1 km', () => {
+    expect(OBJECTIVE_DEFAULTS.distanceUnitsPerKm).toBe(10);
+    expect([roundKm(12.345), roundKm(0.04), roundKm(null)]).toEqual([12.3, 0, null]);
+  });
+
+  it('needs priorities 1 (first filled) to 3', () => {
+    expect(OBJECTIVE_DEFAULTS.needPriorities).toEqual([1, 2, 3]);
+  });
+
+  it('the model takes them from there: no bare 0.1 km factor, priority list or 3 − rank in model.ts', () => {
+    const model = readFileSync(fileURLToPath(new URL('../../src/engine/model.ts', import.meta.url)), 'utf8');
+    expect(model).not.toMatch(/\* 10\)/);
+    expect(model).not.toMatch(/\[1, 2, 3\]/);
+    expect(model).not.toMatch(/3 - rank/);
+  });
+});
