@@ -39,6 +39,10 @@ export const COMMANDS = {
     async () => (await import('./diff.js')).diffCommand),
   compare: entry('compare <scenario>', 'what-if: plan the scenario under its policy and under each variant, and print the figures side by side',
     async () => (await import('./compare.js')).compareCommand),
+  template: entry('template', 'write an empty scenario workbook (sheets, headers, drop-down lists, one example row per sheet, a notes sheet)',
+    async () => (await import('./template.js')).templateCommand),
+  serve: entry('serve', 'start the HR review page (a local web server; prints its address, opens nothing)',
+    async () => (await import('./serve.js')).serveCommand),
 } as const;
 
 /**

@@ -9,6 +9,8 @@ export interface InputProblem {
   readonly row?: number;
   /** Column header as written in the file, with its letter, e.g. "出生日期 (D)". */
   readonly column?: string;
+  /** The offending cell's text, when the problem is about one cell. */
+  readonly value?: string;
   readonly message: string;
 }
 

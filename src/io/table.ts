@@ -129,7 +129,7 @@ export function readTable<S extends z.ZodType>(raw: RawTable, table: TableName |
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
       const h = headers[key];
-      problems.push({ file: raw.file, row: line, ...(h ? { column: `${h.header} (${h.column})` } : key !== '' ? { column: key } : {}), message: issue.message });
+      problems.push({ file: raw.file, row: line, ...(h ? { column: `${h.header} (${h.column})` } : key !== '' ? { column: key } : {}), ...(key in record ? { value: record[key] } : {}), message: issue.message });
     }
   });
   // A formula's own problem says more than the "required" one its blank cell also raised: it comes first for its cell.

@@ -33,7 +33,8 @@ const HEAVY = [/node_modules\/exceljs\//, /node_modules\/highs\//, /node_modules
 const heavy = (urls: string[]) => urls.filter((u) => HEAVY.some((h) => h.test(u)));
 
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  // The command line only: the review page's bundle (vite) is not what this test looks at.
+  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
   expect(existsSync(main)).toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'rotation-start-fast-'));
 });
