@@ -18,7 +18,6 @@ import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
 import { readScenario } from '../io/read-scenario.js';
 import { scenarioForCheck } from '../review/plan-locks.js';
 import { NEEDS_DESCRIBE } from './needs-option.js';
-import { scenarioForPlanNeeds } from '../pipeline.js';
 import { scenarioOptions } from './options.js';
 import { planPolicy, planPolicyOption } from './plan-policy.js';
 import { inLanguage, type Lang, terminalLang } from '../report/language.js';
@@ -93,6 +92,8 @@ export const checkCommand: CommandModule<object, Args> = {
     .example('$0 check scenarios/lucheng-demo out/plan.json', '')
     .example('$0 check scenarios/lucheng-demo out/plan.xlsx', 'the list as HR edited it in Excel') as never,
   handler: (args) => run(async () => {
+    // Loaded here, not at the top: --help needs neither the solvers nor the workbook (fast start).
+    const { scenarioForPlanNeeds } = await import('../pipeline.js');
     const say = (s: string) => process.stderr.write(`${s}\n`);
     const fromSheet = isWorkbook(args.plan);
     // exceljs loads only for an edited plan.xlsx (fast start of a plan.json check).

@@ -11,7 +11,7 @@ import type { NeedsMode } from '../domain/norms-policy.js';
 import type { SolverName } from '../engine/solvers.js';
 import { variantsOf } from '../io/policy-overrides.js';
 import { col } from '../io/sheet-model.js';
-import { type CompareColumn, compareVariants } from '../pipeline.js';
+import type { CompareColumn } from '../pipeline.js';
 import { inLanguage, type Lang, terminalLang } from '../report/language.js';
 import { planNeedsOption } from './needs-option.js';
 import { langOption, solveOptions, solveSettings, yearOption } from './options.js';
@@ -61,6 +61,8 @@ export const compareCommand: CommandModule<object, Args> = {
     .option('quiet', { type: 'boolean', default: false, describe: '不在 stderr 上显示进度' })
     .example('$0 compare scenarios/lucheng-demo --year 2019 --set rotation.min_share=0.15 --variant "strict: min_share=0.2,backbone_min_share=0.3"', '') as never,
   handler: (args) => run(async () => {
+    // Loaded here, not at the top: --help needs neither the solvers nor the workbook (fast start).
+    const { compareVariants } = await import('../pipeline.js');
     const lang = terminalLang(args.lang);
     const variants = variantsOf(args.set, args.variant);
     if (variants.length === 0) throw new InputError([{ file: '--set', message: '请至少给出一个变体 / give at least one --set or --variant to compare with the base' }]);

@@ -1,21 +1,11 @@
 /** `rotation plan <scenario> --year Y --out DIR` (or `--years 2018-2020`): the rotation list, checked, written whole or not at all. */
-import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { NeedsMode } from '../domain/norms-policy.js';
-import type { SolverName } from '../engine/solvers.js';
-import { readScenario } from '../io/read-scenario.js';
-import { writePlanOutputs } from '../io/write-plan.js';
-import { writeTree } from '../io/write-tree.js';
-import { lpExportFiles } from '../io/years-files.js';
-import { countyCount, planYear, scenarioWithNeeds } from '../pipeline.js';
-import { type Lang, terminalLang } from '../report/language.js';
-import { planSummary } from '../report/plan-summary.js';
+import type { SolverName } from '../engine/solver-names.js';
+import type { Lang } from '../report/language.js';
 import { planNeedsOption } from './needs-option.js';
-import { csvOption, langOption, scenarioOptions, solveOptions, solveSettings, summaryOptions } from './options.js';
-import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningText } from './plan-text.js';
-import { parseYears, planYearsCommand } from './plan-years.js';
-import { progress } from './progress.js';
-import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
+import { csvOption, langOption, parseYears, scenarioOptions, solveOptions, summaryOptions } from './options.js';
+import { run } from './run.js';
 import { COMMANDS } from './commands.js';
 
 export interface PlanArgs {
@@ -43,31 +33,6 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     .option('needs', planNeedsOption)
     .example('$0 plan scenarios/lucheng-demo --year 2019 --out out/', '')
     .example('$0 plan scenarios/generated-county --years 2018-2020 --out out3/', '') as never,
-  handler: (args) => run(async () => {
-    const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: args.needs !== 'file' });
-    const lang = terminalLang(args.lang);
-    for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
-    // Receivers without needs.csv rows (or all, with --needs norms) take their needs from the staffing norms.
-    const scenario = scenarioWithNeeds(read.scenario, args.year ?? parseYears(args.years!)[0]!, args.needs);
-    if (args.years !== undefined) return planYearsCommand(scenario, parseYears(args.years), args, lang);
-    const say = (s: string) => { if (!args.quiet) process.stderr.write(`${s}\n`); };
-    const shown = progress(process.stderr, { quiet: args.quiet || countyCount(scenario) < 2 });
-    const year = await planYear(scenario, args.year!, { ...solveSettings(args, args['export-lp'] !== undefined), sets: args.set }, shown);
-    if (args['export-lp'] !== undefined) {
-      await writeTree(args['export-lp'], lpExportFiles(year));
-      say(`  wrote ${year.models.length} LP file(s) into ${args['export-lp']}`);
-    }
-    const { plan, violations } = year;
-    const written = await writePlanOutputs(args.out, { scenario, plan, lang: args.lang ?? 'zh', csv: args.csv });
-    say(`  wrote ${written.map((f) => join(args.out, f)).join(', ')}`);
-    const path = join(args.out, 'plan.json');
-    if (args.json) {
-      process.stdout.write(`${JSON.stringify(summaryJson(scenario, plan, violations, path, args.verbose), null, 2)}\n`);
-    } else {
-      const lines = [planHead(plan, path, lang), ...summaryBody(planSummary(scenario, plan), lang, args.verbose, fullListAt(args.out, lang))];
-      process.stdout.write(`${lines.join('\n')}\n${warningText(plan, lang)}`);
-    }
-    for (const v of violations) process.stderr.write(`${violationLine(v, lang)}\n`);
-    return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;
-  }),
+  // The solvers, the pipeline and the workbook load only when a plan is made, not for --help (fast start).
+  handler: (args) => run(async () => (await import('./plan-handler.js')).planHandler(args)),
 };

@@ -5,8 +5,6 @@ import type { NeedsMode } from '../domain/norms-policy.js';
 import type { SolverName } from '../engine/solvers.js';
 import { readPlanFile } from '../io/read-plan.js';
 import { readScenario } from '../io/read-scenario.js';
-import { writePlanOutputs } from '../io/write-plan.js';
-import { replanYear } from '../pipeline.js';
 import { inLanguage, type Lang, terminalLang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';
 import { savedPlanNeedsOption } from './needs-option.js';
@@ -31,6 +29,8 @@ export const replanCommand: CommandModule<object, Args> = {
     .option('needs', savedPlanNeedsOption)
     .example('$0 replan scenarios/lucheng-demo --from out/plan.json --out final/', '') as never,
   handler: (args) => run(async () => {
+    // Loaded here, not at the top: --help needs neither the solvers nor the workbook (fast start).
+    const [{ writePlanOutputs }, { replanYear }] = await Promise.all([import('../io/write-plan.js'), import('../pipeline.js')]);
     const lang = terminalLang(args.lang);
     const provisional = await readPlanFile(args.from);
     // The final plan is made under the policy the provisional one was made under, and records it.
