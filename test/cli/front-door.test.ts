@@ -16,7 +16,7 @@ const demo = join(root, 'scenarios', 'lucheng-demo');
 let dir = '';
 
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
   expect(existsSync(join(root, 'dist', 'index.js'))).toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'rotation-door-'));
 });

@@ -20,7 +20,7 @@ function rotation(...args: string[]) {
 }
 
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
   expect(existsSync(join(root, 'dist', 'engine', 'plan-worker.js'))).toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'rotation-parallel-'));
   scenario = join(dir, 'three-counties');

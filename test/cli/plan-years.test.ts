@@ -11,7 +11,7 @@ let dir = '';
 
 beforeAll(() => {
   // Type errors are the typecheck's business; the CLI only needs the emitted JavaScript.
-  spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
   expect(existsSync(join(root, 'dist', 'cli', 'plan-years.js'))).toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'rotation-years-'));
 });

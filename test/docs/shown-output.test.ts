@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documents, matches, normalise, root, runFile } from './shown-blocks.mjs';
 
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
   expect(existsSync(join(root, 'dist', 'cli', 'main.js'))).toBe(true);
 });
 

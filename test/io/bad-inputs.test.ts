@@ -82,7 +82,7 @@ describe('bad inputs: readScenario reports every problem, naming file, row and c
 describe('rotation validate on a bad input: exit 1, the message names file, row and column, nothing is written', () => {
   beforeAll(() => {
     try {
-      execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe' });
+      execFileSync('npm', ['run', 'build:server'], { cwd: REPO, stdio: 'pipe' });
     } catch (err) {
       // tsc still emits when another part of the tree fails to type-check; only a missing CLI stops these tests.
       if (!existsSync(CLI)) throw err;

@@ -23,7 +23,7 @@ const demo = join(root, 'scenarios', 'lucheng-demo');
 let dir = '';
 
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
   dir = mkdtempSync(join(tmpdir(), 'rotation-print-'));
   for (const lang of ['zh', 'en']) {
     const r = spawnSync(process.execPath, [main, 'plan', demo, '--year', '2019', '--out', join(dir, lang), '--lang', lang, '--csv', '--quiet'], { encoding: 'utf8' });
