@@ -93,14 +93,9 @@ interface Run {
 type ColumnOrder = (m: Model) => (j: number) => number;
 const sameOrder: ColumnOrder = () => (j) => j;
 
-function run(
-  highs: Highs, model: LinearModel, source: ModelData | EncodedModel, order: ColumnOrder, options: Record<string, number | boolean | string>,
-  start?: ReadonlyMap<string, number>,
-): Run {
+function run(highs: Highs, model: LinearModel, source: ModelData | EncodedModel, order: ColumnOrder, options: Record<string, number | boolean | string>): Run {
   return highs.withModel(source, (m) => {
     m.options.set(options);
-    // A start (arrays input only, where our column order is HiGHS'): HiGHS checks it and keeps it as its first incumbent.
-    if (start !== undefined && order === sameOrder) m.setSolution({ colValue: Float64Array.from(model.variables, (v) => start.get(v.name) ?? 0) });
     const { modelStatus } = m.run();
     const feasible = m.info.get('primal_solution_status') === 2; // kSolutionStatusFeasible
     let columns: Float64Array | null = null;
@@ -153,7 +148,7 @@ function statusOf(highs: Highs, code: number): SolveStatus | null {
 }
 
 /** One solve; never throws (a HiGHS exception becomes status 'error'). */
-export function solveWithHighs(highs: Highs, model: LinearModel, timeoutMs: number, input: HighsInput = 'arrays', start?: ReadonlyMap<string, number>): SolveResult {
+export function solveWithHighs(highs: Highs, model: LinearModel, timeoutMs: number, input: HighsInput = 'arrays'): SolveResult {
   const started = performance.now();
   const done = (r: Omit<SolveResult, 'ms' | 'objective'> & { objective?: number }): SolveResult => ({ objective: NaN, ...r, ms: performance.now() - started });
   if (model.variables.length === 0) {
@@ -163,7 +158,7 @@ export function solveWithHighs(highs: Highs, model: LinearModel, timeoutMs: numb
   let status: SolveStatus;
   let result: Run;
   try {
-    if (input === 'arrays') result = run(highs, model, toHighsArrays(highs, model), sameOrder, settings(timeoutMs), start);
+    if (input === 'arrays') result = run(highs, model, toHighsArrays(highs, model), sameOrder, settings(timeoutMs));
     else {
       const { column } = lpNames(model);
       const byName: ColumnOrder = (m) => {
@@ -231,7 +226,7 @@ export async function loadHighsSolver(input: HighsInput = 'arrays'): Promise<Sol
     // value at every level as with 1e7, in 0.68× the time.
     weightLimit: 1e9,
     takesCuts: true,
-    solve: (model, options) => solveWithHighs(highs, model, options.timeoutMs, input, options.start),
+    solve: (model, options) => solveWithHighs(highs, model, options.timeoutMs, input),
     relax: (model, options) => relaxWithHighs(highs, model, options.timeoutMs),
   };
 }

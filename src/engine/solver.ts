@@ -45,11 +45,6 @@ export interface SolveResult {
 export interface SolveOptions {
   /** Give up after this many milliseconds (status 'timedout'). */
   readonly timeoutMs: number;
-  /**
-   * A feasible plan of the model to start from (a MILP incumbent). A solver may ignore it; one that takes it
-   * must still prove its answer (lexicographic.ts hands over the best plan its heuristics found).
-   */
-  readonly start?: ReadonlyMap<string, number>;
 }
 
 export interface Solver {
