@@ -38,7 +38,7 @@ it('the LP-first paths and reduced-cost fixing reach the same status and value a
 
 // The hard shape (`generate --shape village`): R2 and R5 bind, the LP optimum is fractional around a few senders
 // and receivers, and the MILP on the LP optimum's neighbourhood answers steps the support MILP cannot.
-it('on the village shape the neighbourhood MILP and the MILP started from its plan reach the plain MILP\'s value at every level', () => {
+it('on the village shape the neighbourhood MILP and the narrowed MILP reach the plain MILP\'s value at every level', () => {
   const steps: LexStep[] = [];
   for (const seed of [1, 2, 3, 4]) {
     for (const teachers of [600, 1200]) {
