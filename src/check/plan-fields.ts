@@ -24,15 +24,20 @@ const PLAN: Shape = {
   period: { start: true, end: true },
   assignments: [ASSIGNMENT],
   senders: [{ school_id: true, eligible: true, required: true, sent: true, backbone_sent: true, backbone_required: true, met: true, why: true, cap: true, name: true, county: true, r2_excused: true }],
-  gaps: [{ school_id: true, subject: true, needed: true, filled: true, unfilled: true, priority: true, gross: true }],
-  receivers: [{ school_id: true, county_backbone_before: true, county_backbone_after: true }],
-  allowances: [{ teacher_id: true, school_id: true, tier: true, months: true, monthly: true, total: true, items: ANY_NAMES, rotated: true }],
+  gaps: [{ school_id: true, subject: true, needed: true, filled: true, unfilled: true, priority: true, gross: true, volunteers: true }],
+  receivers: [{ school_id: true, county_backbone_before: true, county_backbone_after: true, volunteer_backbone: true }],
+  allowances: [{ teacher_id: true, school_id: true, tier: true, months: true, monthly: true, total: true, items: ANY_NAMES, rotated: true, volunteer: true }],
+  volunteers: [{
+    volunteer_id: true, name: true, county: true, backbone_level: true, age: true, to_school: true, subject: true, start_date: true, end_date: true,
+    tier: true, months: true, monthly: true, subsidy: true, not_placed: true, reasons: true,
+  }],
   shortfalls: [{ rule: true, school_id: true, detail: true }],
   stats: {
     teachers: true, eligible: true, sent: true, gaps_needed: true, gaps_filled: true, solve_ms: true, optimal: true,
     solver: true, variables: true, constraints: true, objective: ANY_NAMES, check: true,
     counties: [{ county: true, teachers: true, classes: true, variables: true, constraints: true, solver: true, solve_ms: true, solves: true, status: true, mip_gap: true }],
     needs_mode: true, needs_from_norms: true, changed: true, provisional_sent: true, solve_ms_summed: true, r2_when_short: true,
+    volunteers: true, volunteers_placed: true, gaps_filled_by_volunteers: true, volunteers_optimal: true,
   },
   allowance_totals: { schools: [TOTALS], counties: [TOTALS], all: TOTALS },
   title_warnings: [{

@@ -85,6 +85,26 @@ export const allowanceSchema = z.object({
 export const shortfallSchema = z.object({ rule, school_id: z.string(), detail: z.string() }).loose();
 
 /**
+ * The zod schema of one row of `volunteers` (银龄讲学, extension): every volunteer of volunteers.csv, placed
+ * (to_school, subject, dates, subsidy) or not (not_placed: why). Extra fields are kept.
+ *
+ * @example volunteerSchema.safeParse(row).success
+ */
+export const volunteerSchema = z.object({
+  volunteer_id: z.string(),
+  to_school: z.string().nullable(),
+  subject: z.string().nullable(),
+  start_date: isoDate.nullable(),
+  end_date: isoDate.nullable(),
+  tier: z.number().int().nullable(),
+  months: z.number(),
+  monthly: z.number(),
+  subsidy: z.number(),
+  not_placed: z.array(z.string()),
+  reasons: z.array(z.string()),
+}).loose();
+
+/**
  * The zod schema of plan.json `stats` (docs/format.md); extra fields are kept.
  *
  * @example statsSchema.safeParse(row).success
@@ -113,6 +133,8 @@ export const planSchema = z.object({
   policy_overrides: z.record(z.string(), z.json()).optional(),
   /** Extension: things HR should know that break no rule (e.g. the balance indicator over its national limit). */
   warnings: z.array(z.object({ kind: z.string(), message: z.string() }).loose()).optional(),
+  /** Extension: 银龄讲学 volunteers (volunteers.csv), placed on the posts rotation leaves open; absent without volunteers.csv. */
+  volunteers: z.array(volunteerSchema).optional(),
 }).loose();
 
 export type Assignment = z.infer<typeof assignmentSchema>;
@@ -122,5 +144,6 @@ export type ReceiverReport = z.infer<typeof receiverSchema>;
 export type Allowance = z.infer<typeof allowanceSchema>;
 export type Shortfall = z.infer<typeof shortfallSchema>;
 export type PlanStats = z.infer<typeof statsSchema>;
+export type VolunteerReport = z.infer<typeof volunteerSchema>;
 export type Plan = z.infer<typeof planSchema>;
 export type Rule = z.infer<typeof rule>;

@@ -86,6 +86,32 @@ export const couplesPolicySchema = z.strictObject({
   max_km: z.number().min(0).default(0),
 });
 
+/** Yuan, at most two decimals (fen). */
+const yuan = z.number().finite().min(0).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多两位小数 / at most two decimals (fen)');
+
+/**
+ * 银龄讲学 (四(二)2 三: "支持乐于奉献、身体健康的优秀退休教师到乡村学校支教 … 在工作条件、待遇等方面予以保障"):
+ * retired teachers of volunteers.csv, placed on the posts rotation leaves open.
+ */
+export const volunteersPolicySchema = z.strictObject({
+  /** false: volunteers.csv is read and listed, nobody is placed. */
+  enabled: z.boolean().default(true),
+  /** Oldest age (full years on the term's first day) at which a volunteer is placed: 65 places a 65-year-old, not a 66-year-old. */
+  max_age: z.number().int().positive().default(65),
+  /**
+   * Monthly subsidy in yuan at the receiver's tier 0, 1, 2, 3, pro-rated by the days served like the
+   * allowances. PLACEHOLDER amounts, not Wenzhou's: the plan sets none (待遇予以保障); they are of the order of
+   * the national 银龄讲学计划's grant (about 20 000 yuan a volunteer a year). Each county sets its own.
+   */
+  subsidy_monthly: z.tuple([yuan, yuan, yuan, yuan]).default([1500, 1700, 1800, 2000]).superRefine((m, ctx) => {
+    for (let t = 1; t < 4; t++) {
+      if (m[t]! < m[t - 1]!) {
+        ctx.addIssue({ code: 'custom', path: [t], message: `第${t}档 ${m[t]} 元低于第${t - 1}档 ${m[t - 1]} 元，违反“越往艰苦地区补助水平越高” / tier ${t} pays ${m[t]}, less than ${m[t - 1]} at tier ${t - 1}: a harder tier must not pay less` });
+      }
+    }
+  }),
+});
+
 /**
  * The zod schema of a complete policy (policy.json with every default filled in; docs/policy.md).
  *
@@ -104,6 +130,8 @@ export const policySchema = z.strictObject({
   points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
   /** Couples (teachers.csv spouse_id): together, not_both or ignore. */
   couples: couplesPolicySchema.default(couplesPolicySchema.parse({})),
+  /** 银龄讲学 (volunteers.csv): age limit and subsidy (四(二)2 三). */
+  volunteers: volunteersPolicySchema.default(volunteersPolicySchema.parse({})),
   /** Staffing norms: needed posts of a receiver without needs.csv rows (norms-policy.ts). */
   norms: normsPolicySchema.default(normsPolicySchema.parse({})),
   /** The county balance review (差异系数): limits and target (norms-policy.ts). */

@@ -10,6 +10,7 @@ import { integrityProblems } from '../domain/integrity.js';
 import type { Policy } from '../domain/policy.js';
 import type { Scenario, ScenarioSource } from '../domain/scenario.js';
 import { objectionProblems } from '../domain/objections.js';
+import { volunteerProblems } from '../domain/volunteers.js';
 import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
@@ -40,10 +41,14 @@ const SHEET_ZH: Record<TableName | ReviewTableName, readonly string[]> = {
   history: ['轮岗历史', '交流历史', '历年轮岗', '轮岗记录', '交流记录'],
   locks: ['锁定', '锁定名单', '已定事项'],
   objections: ['异议', '异议名单', '异议申请'],
+  volunteers: ['银龄讲学', '银龄讲学教师', '银龄教师', '退休支教教师', '志愿者'],
 };
 const POLICY_SHEETS = ['policy', '政策', '政策参数', '参数'];
-/** Every table a scenario may hold: docs/format.md's five, then objections.csv (optional, read by `rotation replan`). */
-const ALL_TABLES: readonly (TableName | ReviewTableName)[] = [...TABLE_NAMES, 'objections'];
+/**
+ * Every table a scenario may hold: docs/format.md's five, then objections.csv (optional, read by `rotation replan`)
+ * and volunteers.csv (optional, 银龄讲学).
+ */
+const ALL_TABLES: readonly (TableName | ReviewTableName)[] = [...TABLE_NAMES, 'objections', 'volunteers'];
 type AnyTable = TableName | ReviewTableName;
 
 async function exists(path: string): Promise<boolean> {
@@ -131,7 +136,7 @@ async function readWorkbook(path: string): Promise<Sources> {
 }
 
 interface ParsedTables {
-  readonly data: Record<TableName, unknown[]> & { objections?: unknown[] };
+  readonly data: Record<TableName, unknown[]> & { objections?: unknown[]; volunteers?: unknown[] };
   readonly source: ScenarioSource;
   readonly problems: InputProblem[];
   readonly warnings: string[];
@@ -143,7 +148,7 @@ function parseTables(tables: Partial<Record<AnyTable, RawTable>>, policy: Policy
   const problems: InputProblem[] = [];
   const warnings: string[] = [];
   const source: { files: Partial<Record<AnyTable, string>>; lines: Partial<Record<AnyTable, number[]>>; headers: ScenarioSource['headers'] } = { files: {}, lines: {}, headers: {} };
-  const data: Record<TableName, unknown[]> & { objections?: unknown[] } = { schools: [], teachers: [], needs: [], history: [], locks: [] };
+  const data: Record<TableName, unknown[]> & { objections?: unknown[]; volunteers?: unknown[] } = { schools: [], teachers: [], needs: [], history: [], locks: [] };
   for (const table of ALL_TABLES) {
     const raw = tables[table];
     if (raw === undefined) continue;
@@ -171,7 +176,7 @@ export function scenarioFromTables(name: string, tables: Partial<Record<AnyTable
   const { data, source, problems, warnings } = parseTables(tables, policy);
   if (problems.length > 0) throw new InputError(problems);
   const scenario = { name, policy, source, ...data } as Scenario;
-  const cross = [...integrityProblems(scenario), ...objectionProblems(scenario)];
+  const cross = [...integrityProblems(scenario), ...objectionProblems(scenario), ...volunteerProblems(scenario)];
   if (cross.length > 0) throw new InputError(cross);
   return { scenario, warnings };
 }

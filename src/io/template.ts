@@ -11,11 +11,11 @@ import { COLUMNS, type ReviewTableName, type TableName } from '../domain/tables.
 import type { Lang } from './sheet-model.js';
 
 type Sheet = TableName | ReviewTableName;
-const SHEETS: readonly Sheet[] = ['schools', 'teachers', 'needs', 'history', 'locks', 'objections'];
+const SHEETS: readonly Sheet[] = ['schools', 'teachers', 'needs', 'history', 'locks', 'objections', 'volunteers'];
 /** The sheet names readScenario accepts in Chinese (read-scenario.ts). */
-const SHEET_ZH: Record<Sheet, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定', objections: '异议' };
+const SHEET_ZH: Record<Sheet, string> = { schools: '学校', teachers: '教师', needs: '缺编', history: '轮岗历史', locks: '锁定', objections: '异议', volunteers: '银龄讲学' };
 const YES_NO = { codes: ['true', 'false'], zh: { true: '是', false: '否' } } as CodeList<string>;
-const DATE_COLUMNS = new Set(['birth_date', 'school_start_date', 'hire_date', 'start_date', 'end_date']);
+const DATE_COLUMNS = new Set(['birth_date', 'school_start_date', 'hire_date', 'start_date', 'end_date', 'available_from', 'available_to']);
 
 /** Which code list a column's drop-down offers. */
 const LISTS: Partial<Record<Sheet, Record<string, { name: string; list: CodeList<string> }>>> = {
@@ -27,6 +27,10 @@ const LISTS: Partial<Record<Sheet, Record<string, { name: string; list: CodeList
   needs: { subject: { name: 'subject', list: SUBJECTS } },
   locks: { action: { name: 'lock_action', list: LOCK_ACTIONS } },
   objections: { kind: { name: 'objection_kind', list: OBJECTION_KINDS } },
+  volunteers: {
+    subject: { name: 'subject', list: SUBJECTS }, gender: { name: 'gender', list: GENDERS }, health_ok: { name: 'yes_no', list: YES_NO },
+    backbone_level: { name: 'backbone', list: BACKBONE_LEVELS },
+  },
 };
 
 /** What each column means, for the notes sheet. */
@@ -49,6 +53,11 @@ const NOTES: Record<string, string> = {
   'locks.school_id': '学校代码（指定、禁止时必填）', 'locks.reason': '原因',
   'objections.teacher_id': '提出异议的教师编号', 'objections.kind': '类型：留任、不去（某校）、去（某校）、对调（与另一教师）',
   'objections.school_id': '学校代码（不去、去时必填）', 'objections.other_teacher_id': '对调教师编号（对调时必填）', 'objections.reason': '理由（须填写）',
+  'volunteers.volunteer_id': '银龄讲学志愿者编号，唯一，不与教师编号重复（可不建此表）', 'volunteers.name': '姓名', 'volunteers.subject': '主要任教学科',
+  'volunteers.qualified_subjects': '还可任教的学科，用分号隔开（可空）', 'volunteers.birth_date': '出生日期（日期格式；轮岗期首日年龄不超过 volunteers.max_age，默认 65 岁）',
+  'volunteers.gender': '性别：男/女（可空）', 'volunteers.county': '所属县市区；只在本县市区支教', 'volunteers.available_from': '可支教开始日期（可空 = 轮岗期首日）',
+  'volunteers.available_to': '可支教结束日期（可空 = 轮岗期末日）', 'volunteers.health_ok': '身体健康（是/否，须填写）；否则不安排',
+  'volunteers.preferred_schools': '意向学校代码，按先后用分号隔开（可空；须为本县接收学校）', 'volunteers.backbone_level': '骨干等级（可空 = 无；县级以上计入 R5）',
 };
 
 /** One example row per sheet, canonical values (spelled per language when written); two schools, so a sender and a receiver exist. */
@@ -65,6 +74,10 @@ const EXAMPLES: Record<Sheet, Record<string, string | number | Date>[]> = {
   history: [{ teacher_id: 'T0001', from_school: 'S001', to_school: 'S002', start_date: new Date(Date.UTC(2010, 8, 1)), end_date: new Date(Date.UTC(2011, 7, 31)) }],
   locks: [{ teacher_id: 'T0001', action: 'forbid', school_id: 'S002', reason: '示例：不得派往该校' }],
   objections: [{ teacher_id: 'T0001', kind: 'not_to', school_id: 'S002', reason: '示例：通勤过远' }],
+  volunteers: [{
+    volunteer_id: 'V0001', name: '李老师', subject: 'music', birth_date: new Date(Date.UTC(1958, 4, 20)), gender: 'F', county: '示例县',
+    health_ok: 'true', preferred_schools: 'S002', backbone_level: 'county',
+  }],
 };
 
 function spell(value: string | number | Date | undefined, list: CodeList<string> | undefined, lang: Lang): string | number | Date {

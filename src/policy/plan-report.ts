@@ -12,6 +12,7 @@ import { incomeParity, type IncomeParity } from './income.js';
 import { normsOfReceivers, type SchoolNorms } from './norms.js';
 import { termStints } from './service.js';
 import { ruralMonths, titleWarnings, type RuralMonths, type TitleWarning } from './titles.js';
+import { withVolunteers } from './volunteer-report.js';
 
 export interface PlanReport {
   /** Totals of the plan's own `allowances` rows (so the workbook shows what plan.json says). */
@@ -49,11 +50,15 @@ export function planReport(scenario: Scenario, plan: Plan): PlanReport {
  * policy (they are never taken from the optimiser), and the extensions
  * `allowance_totals`, `title_warnings`, `balance` (差异系数 before/after), each
  * assignment's `rural_months_before` / `rural_months_after`, and — when the
- * needs came from the staffing norms — `stats.needs_mode` and `stats.needs_from_norms`.
+ * needs came from the staffing norms — `stats.needs_mode` and `stats.needs_from_norms`; with volunteers.csv,
+ * the 银龄讲学 placement (plan.json `volunteers`, the gap rows' `volunteers`, the receivers' `volunteer_backbone`,
+ * the volunteers' subsidy among the allowances), made afresh from the posts rotation leaves open.
  */
 export function extendPlan(scenario: Scenario, plan: Plan): Plan {
   const stints = termStints(scenario, plan);
-  const allowances = allowancesFor(scenario, plan, stints);
+  const volunteers = withVolunteers(scenario, plan);
+  const allowances = [...allowancesFor(scenario, plan, stints), ...volunteers.allowances]
+    .sort((a, b) => a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));
   const months = ruralMonths(scenario, plan, stints);
   const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));
   const balance = countyBalance(scenario, plan);
@@ -66,11 +71,12 @@ export function extendPlan(scenario: Scenario, plan: Plan): Plan {
       const named = names.get(a.teacher_id) ? { ...a, name: names.get(a.teacher_id) } : a;
       return m ? { ...named, rural_months_before: m.before, rural_months_after: m.after } : named;
     }),
+    ...volunteers.fields,
     allowances,
     allowance_totals: allowanceTotals(allowances, scenario),
     title_warnings: titleWarnings(scenario, plan, months),
     balance,
     ...(warnings.length > 0 ? { warnings } : {}),
-    stats: { ...plan.stats, ...needsStats(scenario) },
+    stats: { ...plan.stats, ...needsStats(scenario), ...volunteers.stats },
   };
 }
