@@ -1,7 +1,7 @@
 /**
  * The sheets of plan.xlsx (and the CSV files), in order: 说明, 轮岗名单,
- * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡, 公示
- * (and 变动 after a replan). Pure:
+ * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, (银龄讲学 with volunteers.csv),
+ * 未满足事项, 编制测算, 均衡, 公示 (and 变动 after a replan). Pure:
  * plan + scenario + report tables in, sheet models out.
  */
 import { BACKBONE_LEVELS, TITLES } from '../domain/codes.js';
@@ -14,6 +14,7 @@ import type { PlanReport } from '../policy/plan-report.js';
 import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
 import { changesSheet } from './changes-sheet.js';
 import { notesSheet } from './notes-sheet.js';
+import { volunteersSheet } from './volunteers-sheet.js';
 import { noticeSheet } from './notice-sheet.js';
 import { allowancesChartOption, gapsChartOption } from '../report/charts.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
@@ -37,7 +38,7 @@ type Row = Record<string, CellValue>;
 function namer(scenario: Scenario, lang: Lang) {
   const subjects = subjectList(scenario.policy.subjects).zh;
   const schools = new Map(scenario.schools.map((s) => [s.school_id, s]));
-  const teachers = new Map(scenario.teachers.map((t) => [t.teacher_id, t]));
+  const teachers = new Map<string, { name: string }>([...(scenario.volunteers ?? []).map((v) => [v.volunteer_id, v] as const), ...scenario.teachers.map((t) => [t.teacher_id, t] as const)]);
   const zh = lang === 'zh';
   return {
     subject: (c: string) => (zh ? subjects[c] ?? c : c),
@@ -102,6 +103,8 @@ function gapsSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): PlanSheet
   const columns = [
     SCHOOL, SCHOOL_NAME, COUNTY, col('subject', '学科', 'Subject'), col('needed', '缺编人数（净）', 'Needed (net)', 'int'),
     col('filled', '已补', 'Filled', 'int'), col('unfilled', '未补', 'Unfilled', 'int'),
+    // With volunteers.csv: how many of the posts rotation leaves open volunteers fill (银龄讲学).
+    ...(plan.gaps.some((g) => typeof g['volunteers'] === 'number') ? [col('volunteers', '其中银龄讲学补', 'Of which volunteers fill', 'int')] : []),
   ];
   const rows = plan.gaps.map((g): Row => ({ ...g, subject: n.subject(g.subject), school_name: n.school(g.school_id), county: n.county(g.school_id) }));
   const posts = new Map<string, { name: string; needed: number; filled: number }>();
@@ -137,12 +140,14 @@ function allowancesSheet({ scenario, plan, report }: PlanWorkbookInput, lang: La
   const perTeacher = {
     columns: [
       col('teacher_id', '教师编号', 'Teacher ID', 'id'), col('name', '姓名', 'Name'), SCHOOL, SCHOOL_NAME, col('tier', '艰苦程度', 'Tier', 'int'),
-      col('rotated', '轮岗', 'Rotated', 'bool'), col('months', '月数', 'Months', 'months'), col('monthly', '月标准（元）', 'Monthly (yuan)', 'money'),
+      col('rotated', '轮岗', 'Rotated', 'bool'),
+      ...(plan.allowances.some((a) => a['volunteer'] === true) ? [col('volunteer', '银龄讲学', 'Volunteer', 'bool')] : []),
+      col('months', '月数', 'Months', 'months'), col('monthly', '月标准（元）', 'Monthly (yuan)', 'money'),
       ...itemCols, col('total', '合计（元）', 'Total (yuan)', 'money'),
     ],
     rows: plan.allowances.map((a): Row => ({
       teacher_id: a.teacher_id, name: n.teacher(a.teacher_id), school_id: a.school_id, school_name: n.school(a.school_id), tier: a.tier,
-      rotated: typeof a['rotated'] === 'boolean' ? a['rotated'] : undefined, months: a.months, monthly: a.monthly, ...items(a), total: a.total,
+      rotated: typeof a['rotated'] === 'boolean' ? a['rotated'] : undefined, volunteer: a['volunteer'] === true, months: a.months, monthly: a.monthly, ...items(a), total: a.total,
     })),
   };
   const { schools, counties } = report.allowanceTotals;
@@ -226,6 +231,7 @@ export function planSheets(input: PlanWorkbookInput, lang: Lang): PlanSheet[] {
   return [
     notesSheet(input, lang), assignmentsSheet(input, lang), sendersSheet(input, lang), gapsSheet(input, lang),
     receiversSheet(input, lang), allowancesSheet(input, lang), titlesSheet(input, lang), incomeSheet(input, lang),
+    ...[volunteersSheet(input.scenario, input.plan, lang)].filter((x) => x !== null),
     shortfallsSheet(input, lang), normsSheet(input.scenario, input.report.norms, fromNorms(input.plan), lang),
     balanceSheet(input.report.balance, lang), noticeSheet(input, lang),
     ...[changesSheet(input.scenario, input.plan, lang)].filter((x) => x !== null),

@@ -126,6 +126,10 @@ export function volunteersReported(f: Facts): Violation[] {
     const n = counted.get(postKey(g.school_id, g.subject)) ?? 0;
     if (stated !== n) out.push(violation('totals', { school_id: g.school_id }, `gaps ${f.school(g.school_id)} ${g.subject}: volunteers 计划写 ${stated}，实为 ${n} / volunteers is ${stated} in the plan, ${n} by count`));
   }
+  if (f.plan.volunteers === undefined && (f.scenario.volunteers ?? []).length > 0) {
+    out.push(violation('totals', {}, `volunteers: 计划没有 volunteers（银龄讲学）一项，volunteers.csv 的 ${f.scenario.volunteers!.length} 名志愿者未核对 / the plan has no volunteers list: the ${f.scenario.volunteers!.length} volunteers of volunteers.csv were not checked`));
+    return out;
+  }
   const listed = new Set(rowsOf(f).map((r) => r.volunteer_id));
   const missing = (f.scenario.volunteers ?? []).filter((v) => !listed.has(v.volunteer_id)).map((v) => v.volunteer_id);
   if (missing.length > 0) {
