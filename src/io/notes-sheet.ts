@@ -24,6 +24,8 @@ const STATS: Readonly<Record<string, [string, string]>> = {
   needs_mode: ['缺编来源', 'Where needed posts come from'], needs_from_norms: ['按编制测算缺编的学校', 'Receivers whose needs came from the norms'],
   check: ['独立校验', 'Independent check'], counties: ['县市区数', 'Counties'], cuts: ['有效不等式数', 'Valid inequalities'],
   r2_when_short: ['骨干不足时 R2 的口径', 'R2 reading when backbone is short'],
+  volunteers: ['银龄讲学志愿者', 'Volunteers (银龄讲学)'], volunteers_placed: ['银龄讲学已安排', 'Volunteers placed'],
+  gaps_filled_by_volunteers: ['银龄讲学补缺', 'Posts volunteers fill'], volunteers_optimal: ['银龄讲学安排已证明最优', 'Volunteer placement proven optimal'],
 };
 
 const NEEDS_MODE: Readonly<Record<string, [string, string]>> = {
@@ -85,6 +87,10 @@ function facts({ scenario, plan, report }: PlanWorkbookInput, lang: Lang): Fact[
     ['职称所需乡村任教月数', 'Rural months required for a title', p.assignment.title_rural_months],
     ['优先积分', 'Priority points', pointsFormula(p, lang)],
     ['不足整月的津贴', 'Allowance for a part month', p.allowances.part_month === 'pro_rata' ? (lang === 'zh' ? '按日折算' : 'pro rata by days') : (lang === 'zh' ? '不计发' : 'not paid')],
+    ...(plan.volunteers === undefined ? [] : [
+      ['银龄讲学年龄上限', 'Volunteers: age limit', p.volunteers.max_age],
+      ['银龄讲学月补助（0–3档，元）', 'Volunteers: monthly subsidy, tiers 0–3 (yuan)', p.volunteers.subsidy_monthly.join(' / ')],
+    ] as Fact[]),
     ['轮岗人数', 'Teachers rotated', plan.assignments.length],
     ['享受津贴人数', 'Allowance rows', plan.allowances.length],
     ['津贴合计（元）', 'Allowances total (yuan)', report.allowanceTotals.all.total],

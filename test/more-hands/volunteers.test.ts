@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/check.js';
 import type { Plan } from '../../src/domain/plan.js';
+import { planCsvFiles } from '../../src/io/plan-csv.js';
+import { planSheets } from '../../src/io/plan-sheets.js';
+import { planReport } from '../../src/policy/plan-report.js';
 import { staff, teacher } from '../engine/builders.js';
 import { planned, volunteer, withVolunteers } from './volunteer-builders.js';
 
@@ -106,5 +109,30 @@ describe('银龄讲学: volunteers on the posts rotation leaves open', () => {
     const plan = planned(s);
     expect(plan.volunteers).toBeUndefined();
     expect(plan.gaps.every((g) => !('volunteers' in g))).toBe(true);
+  });
+
+  it('plan.xlsx: the 银龄讲学 sheet lists every volunteer, 学科缺口 says what volunteers fill, 津贴 pays the subsidy; the CSVs too', () => {
+    const s = withVolunteers([volunteer('V1', { name: '王老师' }), volunteer('V66', { birth_date: '1953-08-31' })]);
+    const plan = planned(s);
+    const sheets = planSheets({ scenario: s, plan, report: planReport(s, plan) }, 'zh');
+    const sheet = sheets.find((x) => x.key === 'volunteers')!;
+    expect(sheet.zh).toBe('银龄讲学');
+    expect(sheet.sections[0]!.rows).toMatchObject([
+      { volunteer_id: 'V1', name: '王老师', placed: true, to_school: 'R2', subject: '音乐', tier: 3, monthly: 2000, subsidy: 24000, not_placed: '' },
+      { volunteer_id: 'V66', placed: false, to_school: null, not_placed: '年龄', reasons: expect.stringContaining('超过 volunteers.max_age 65 岁') },
+    ]);
+    const gaps = sheets.find((x) => x.key === 'gaps')!.sections[0]!;
+    expect(gaps.columns.map((c) => c.zh)).toContain('其中银龄讲学补');
+    expect(gaps.rows.find((r) => r['school_id'] === 'R2')).toMatchObject({ unfilled: 1, volunteers: 1 });
+    const allowances = sheets.find((x) => x.key === 'allowances')!.sections[0]!;
+    expect(allowances.rows.find((r) => r['teacher_id'] === 'V1')).toMatchObject({ name: '王老师', volunteer: true, 'item:银龄讲学补助': 24000, total: 24000 });
+    const csv = planCsvFiles({ scenario: s, plan, report: planReport(s, plan) }, { lang: 'en' });
+    expect(csv.map((f) => f.name)).toContain('Volunteers.csv');
+    // Without volunteers.csv the workbook has no such sheet and no such column.
+    const { volunteers: _v, ...plain } = s;
+    const bare = planned(plain);
+    const plainSheets = planSheets({ scenario: plain, plan: bare, report: planReport(plain, bare) }, 'zh');
+    expect(plainSheets.some((x) => x.key === 'volunteers')).toBe(false);
+    expect(plainSheets.find((x) => x.key === 'gaps')!.sections[0]!.columns.map((c) => c.key)).not.toContain('volunteers');
   });
 });
