@@ -60,6 +60,18 @@ export function scenarioTables(scenario: Scenario, lang: Lang): Record<TableName
   return out;
 }
 
+/** volunteers.csv (银龄讲学) as written, or null when the scenario has none; columns in glossary order. */
+export function volunteersTable(scenario: Scenario, lang: Lang): OutTable | null {
+  if (scenario.volunteers === undefined) return null;
+  const subjects = subjectList(scenario.policy.subjects);
+  const lists: Record<string, CodeList<string>> = { subject: subjects, qualified_subjects: subjects, gender: GENDERS, backbone_level: BACKBONE_LEVELS };
+  const cols = COLUMNS.volunteers;
+  return {
+    headers: cols.map((c) => (lang === 'zh' ? c.zh : c.key)),
+    rows: scenario.volunteers.map((v) => cols.map((c) => cell((v as Record<string, unknown>)[c.key], lists[c.key], lang))),
+  };
+}
+
 /** policy.json text: the full policy, every default spelled out. */
 export function policyJson(scenario: Scenario): string {
   return `${JSON.stringify(scenario.policy, null, 2)}\n`;

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Scenario } from '../domain/scenario.js';
 import { TABLE_NAMES } from '../domain/tables.js';
 import { writeTree } from './write-tree.js';
-import { type OutTable, scenarioTables } from './scenario-rows.js';
+import { type OutTable, scenarioTables, volunteersTable } from './scenario-rows.js';
 import type { WriteOptions } from './write-scenario.js';
 
 /** A policy value as the policy sheet spells it; text that would read back as JSON is quoted. */
@@ -48,6 +48,8 @@ export async function scenarioWorkbook(scenario: Scenario, options: WriteOptions
   wb.creator = 'rotation';
   const tables = scenarioTables(scenario, options.lang);
   for (const name of TABLE_NAMES) addSheet(wb, name, tables[name]);
+  const volunteers = volunteersTable(scenario, options.lang);
+  if (volunteers !== null) addSheet(wb, 'volunteers', volunteers);
   addSheet(wb, 'policy', { headers: ['key', 'value'], rows: policyRows(scenario.policy).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v]) });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -7,7 +7,7 @@ import type { Scenario } from '../domain/scenario.js';
 import { TABLE_NAMES } from '../domain/tables.js';
 import { formatCsv } from './csv.js';
 import { writeTree } from './write-tree.js';
-import { type Lang, policyJson, scenarioTables } from './scenario-rows.js';
+import { type Lang, policyJson, scenarioTables, volunteersTable } from './scenario-rows.js';
 
 export interface WriteOptions {
   /** `zh`: Chinese headers and labels (是/否, 语文…); `en`: English keys and codes. */
@@ -23,6 +23,8 @@ export function scenarioFiles(scenario: Scenario, options: WriteOptions): Map<st
   const tables = scenarioTables(scenario, options.lang);
   const files = new Map<string, string>();
   for (const name of TABLE_NAMES) files.set(`${name}.csv`, formatCsv(tables[name].headers, tables[name].rows));
+  const volunteers = volunteersTable(scenario, options.lang);
+  if (volunteers !== null) files.set('volunteers.csv', formatCsv(volunteers.headers, volunteers.rows));
   files.set('policy.json', policyJson(scenario));
   return files;
 }

@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: UploadLimits = { maxBytes: 30 * 1048576, maxRows: 2
 export interface UploadFile { readonly name: string; readonly data: Buffer }
 
 /** The files a scenario folder may hold; anything else in a zip is left out with a warning. */
-const KNOWN = new Set([...TABLE_NAMES.map((t) => `${t}.csv`), 'objections.csv', 'policy.json']);
+const KNOWN = new Set([...TABLE_NAMES.map((t) => `${t}.csv`), 'objections.csv', 'volunteers.csv', 'policy.json']);
 
 const problem = (file: string, message: string) => new InputError([{ file, message }]);
 

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { templateWorkbook } from '../../src/io/template.js';
+import { writeScenario } from '../../src/io/write-scenario.js';
+import { writeScenarioWorkbook } from '../../src/io/write-scenario-xlsx.js';
 
 const DEMO = fileURLToPath(new URL('../../scenarios/lucheng-demo', import.meta.url));
 const ZH_HEADER = '志愿者编号,姓名,任教学科,可任教学科,出生日期,性别,县市区,可支教开始日期,可支教结束日期,身体健康,意向学校,骨干等级';
@@ -93,4 +95,15 @@ describe('volunteers.csv', () => {
       expect(scenario.source?.files.volunteers).toBe(`template-${lang}.xlsx#${lang === 'zh' ? '银龄讲学' : 'volunteers'}`);
     });
   }
+
+  it('written back (CSV folder in either language, workbook) and read again: the same volunteers', async () => {
+    const path = await demoWith('round', `${ZH_HEADER}\nV001,王老师,音乐,美术;体育,1957-03-12,女,鹿城区,2019-09-01,,是,LC-P007;LC-P008,县级\nV002,,体育,,1950-01-01,,鹿城区,,2020-06-30,否,,\n`);
+    const { scenario } = await readScenario(path);
+    for (const lang of ['zh', 'en'] as const) {
+      await writeScenario(join(dir, `round-${lang}`), scenario, { lang });
+      expect((await readScenario(join(dir, `round-${lang}`))).scenario.volunteers).toEqual(scenario.volunteers);
+    }
+    await writeScenarioWorkbook(join(dir, 'round-xlsx'), scenario, { lang: 'zh' });
+    expect((await readScenario(join(dir, 'round-xlsx', 'scenario.xlsx'))).scenario.volunteers).toEqual(scenario.volunteers);
+  });
 });
