@@ -1,8 +1,8 @@
 /** `rotation diff a/plan.json b/plan.json`: who was added, removed or moved, and how R1/R2/R4/R5 changed. */
 import type { CommandModule } from 'yargs';
-import { diffSections } from '../io/diff-sheet.js';
+import { diffSections } from '../io/export/diff-sheet.js';
 import type { Plan } from '../domain/plan.js';
-import { readPlanFile } from '../io/read-plan.js';
+import { readPlanFile } from '../io/read/read-plan.js';
 import { overridesText } from './plan-policy.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
 import { EXIT_OK, run } from './run.js';

@@ -7,7 +7,7 @@
 import { styleText } from 'node:util';
 import type { Argv } from 'yargs';
 import type { Plan } from '../domain/plan.js';
-import { overridesRecord, overrideSets } from '../io/policy-file.js';
+import { overridesRecord, overrideSets } from '../io/read/policy-file.js';
 
 /** The `--plan-policy` flag (on by default). */
 export function planPolicyOption<T>(y: Argv<T>) {

@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { NeedsMode } from '../domain/norms-policy.js';
 import type { SolverName } from '../engine/solvers.js';
-import { readPlanFile } from '../io/read-plan.js';
-import { readScenario } from '../io/read-scenario.js';
+import { readPlanFile } from '../io/read/read-plan.js';
+import { readScenario } from '../io/read/read-scenario.js';
 import { inLanguage, type Lang, terminalLang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';
 import { savedPlanNeedsOption } from './needs-option.js';
@@ -30,7 +30,7 @@ export const replanCommand: CommandModule<object, Args> = {
     .example('$0 replan scenarios/lucheng-demo --from out/plan.json --out final/', '') as never,
   handler: (args) => run(async () => {
     // Loaded here, not at the top: --help needs neither the solvers nor the workbook (fast start).
-    const [{ writePlanOutputs }, { replanYear }] = await Promise.all([import('../io/write-plan.js'), import('../pipeline.js')]);
+    const [{ writePlanOutputs }, { replanYear }] = await Promise.all([import('../io/export/write-plan.js'), import('../pipeline.js')]);
     const lang = terminalLang(args.lang);
     const provisional = await readPlanFile(args.from);
     // The final plan is made under the policy the provisional one was made under, and records it.

@@ -8,7 +8,7 @@
  */
 import { styleText } from 'node:util';
 import { InputError } from '../domain/errors.js';
-import { OutputError } from '../io/output-error.js';
+import { OutputError } from '../io/export/output-error.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;

@@ -14,7 +14,7 @@ import { countyName } from './county-name.js';
 import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
 import { writeTree } from './write-tree.js';
 import { withZipDates } from './zip-dates.js';
-import { type ChartPicture, renderCharts } from '../report/chart-render.js';
+import { type ChartPicture, renderCharts } from '../../report/chart-render.js';
 import {
   boolText, type CellKind, type CellValue, displayText, ISO_DATE, label, type Lang, NUMERIC_KINDS, type PlanSheet, textWidth,
 } from './sheet-model.js';

@@ -4,9 +4,9 @@
  * memory, then written by writeTree (temporary folder, renamed into place
  * only once every file is complete).
  */
-import type { Plan } from '../domain/plan.js';
-import type { Scenario } from '../domain/scenario.js';
-import { planReport } from '../policy/plan-report.js';
+import type { Plan } from '../../domain/plan.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { planReport } from '../../policy/plan-report.js';
 import { planCsvFiles } from './plan-csv.js';
 import type { Lang } from './sheet-model.js';
 import { planWorkbookBuffer } from './workbook.js';

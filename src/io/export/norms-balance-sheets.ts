@@ -4,12 +4,12 @@
  * plan, from plan.json `balance`). Pure; `rotation validate --needs` prints
  * the same 编制测算 section as text.
  */
-import { STAGES } from '../domain/codes.js';
-import type { Scenario } from '../domain/scenario.js';
-import { subjectList } from '../domain/tables.js';
-import type { BalanceIndicator, BalanceRow } from '../policy/balance.js';
-import type { SchoolNorms } from '../policy/norms.js';
-import { balanceChartOption } from '../report/charts.js';
+import { STAGES } from '../../domain/codes.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { subjectList } from '../../domain/tables.js';
+import type { BalanceIndicator, BalanceRow } from '../../policy/balance.js';
+import type { SchoolNorms } from '../../policy/norms.js';
+import { balanceChartOption } from '../../report/charts.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetSection } from './sheet-model.js';
 
 type Row = Record<string, CellValue>;

@@ -1,7 +1,7 @@
 /** policy.json (or a workbook's `policy` sheet) and `--set key=value` overrides → Policy. */
-import { InputError, type InputProblem } from '../domain/errors.js';
+import { InputError, type InputProblem } from '../../domain/errors.js';
 import type { z } from 'zod';
-import { type Policy, policySchema } from '../domain/policy.js';
+import { type Policy, policySchema } from '../../domain/policy.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

@@ -1,6 +1,6 @@
 /** A scenario workbook (.xlsx, exceljs) → one RawTable per sheet. */
 import ExcelJS from 'exceljs';
-import { InputError } from '../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 import type { RawTable, UncomputedCell } from './raw-table.js';
 import { checkWorkbookLimits, WORKBOOK_LIMITS, type WorkbookLimits } from './zip-limits.js';
 

@@ -1,8 +1,8 @@
 /** Reads a plan.json from disk; a missing, unreadable or malformed file is an InputError naming the path. */
 import { readFile } from 'node:fs/promises';
-import { parsePlanText } from '../check/plan-file.js';
-import { InputError } from '../domain/errors.js';
-import type { Plan } from '../domain/plan.js';
+import { parsePlanText } from './plan-json.js';
+import { InputError } from '../../domain/errors.js';
+import type { Plan } from '../../domain/plan.js';
 
 /**
  * The plan at `path`, validated against planSchema. Errors name the path as

@@ -6,7 +6,7 @@
  * (Workbooks are checked by zip-limits.ts, checkWorkbookLimits, before they are read.)
  */
 import { inflateRawSync } from 'node:zlib';
-import { InputError } from '../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 
 export interface ZipLimits {
   readonly maxEntries: number;

@@ -1,7 +1,7 @@
 /** plan.json text → Plan, or an InputError naming the file, the JSON path and the assignment's row. */
-import { InputError, type InputProblem } from '../domain/errors.js';
-import { planSchema, type Plan } from '../domain/plan.js';
-import { type UnknownField, unknownPlanFields } from './plan-fields.js';
+import { InputError, type InputProblem } from '../../domain/errors.js';
+import { planSchema, type Plan } from '../../domain/plan.js';
+import { type UnknownField, unknownPlanFields } from '../../domain/plan-fields.js';
 
 /** "assignments[3].distance_km" from a zod issue path. */
 function jsonPath(path: readonly PropertyKey[]): string {

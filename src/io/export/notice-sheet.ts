@@ -7,7 +7,7 @@
  */
 import type { PlanWorkbookInput } from './plan-sheets.js';
 import { col, type Lang, type PlanSheet } from './sheet-model.js';
-import { subjectList } from '../domain/tables.js';
+import { subjectList } from '../../domain/tables.js';
 import { countyName } from './county-name.js';
 
 /** The 公示 (public notice) sheet. */

@@ -4,9 +4,9 @@
  * figures changed; totals. The workbook, the CSV files and `rotation diff`'s
  * table all render these same sections.
  */
-import type { Scenario } from '../domain/scenario.js';
-import { subjectList } from '../domain/tables.js';
-import type { Change, PlanDiff, Post, TeacherChange } from '../report/diff.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { subjectList } from '../../domain/tables.js';
+import type { Change, PlanDiff, Post, TeacherChange } from '../../report/diff.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetSection } from './sheet-model.js';
 
 type Row = Record<string, CellValue>;

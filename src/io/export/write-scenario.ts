@@ -3,8 +3,8 @@
  * teachers.csv, needs.csv, history.csv, locks.csv (header only when empty)
  * and policy.json with every key. UTF-8 with BOM so Excel shows the Chinese.
  */
-import type { Scenario } from '../domain/scenario.js';
-import { TABLE_NAMES } from '../domain/tables.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { TABLE_NAMES } from '../../domain/tables.js';
 import { formatCsv } from './csv.js';
 import { writeTree } from './write-tree.js';
 import { type Lang, policyJson, scenarioTables } from './scenario-rows.js';

@@ -4,18 +4,18 @@
  * (and 变动 after a replan). Pure:
  * plan + scenario + report tables in, sheet models out.
  */
-import { BACKBONE_LEVELS, TITLES } from '../domain/codes.js';
-import { inLang } from '../domain/messages.js';
-import type { Plan } from '../domain/plan.js';
-import type { Scenario } from '../domain/scenario.js';
-import { subjectList } from '../domain/tables.js';
-import { itemNames, type AllowanceTotal } from '../policy/allowances.js';
-import type { PlanReport } from '../policy/plan-report.js';
+import { BACKBONE_LEVELS, TITLES } from '../../domain/codes.js';
+import { inLang } from '../../domain/messages.js';
+import type { Plan } from '../../domain/plan.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { subjectList } from '../../domain/tables.js';
+import { itemNames, type AllowanceTotal } from '../../policy/allowances.js';
+import type { PlanReport } from '../../policy/plan-report.js';
 import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
 import { changesSheet } from './changes-sheet.js';
 import { notesSheet } from './notes-sheet.js';
 import { noticeSheet } from './notice-sheet.js';
-import { allowancesChartOption, gapsChartOption } from '../report/charts.js';
+import { allowancesChartOption, gapsChartOption } from '../../report/charts.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
 import { CAP_COLUMN, capOf, TEACHER_COLUMNS, teacherCells } from './plan-sheet-columns.js';
 

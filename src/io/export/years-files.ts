@@ -4,9 +4,9 @@
  * (the year's input, so `rotation check` re-checks a year from the files
  * alone), DIR/summary.json and summary.xlsx; and the `--export-lp` files.
  */
-import { lpFileName } from '../engine/lp-export.js';
-import type { CheckedYear, YearsResult } from '../pipeline.js';
-import { termOf } from '../policy/term.js';
+import { lpFileName } from '../../engine/lp-export.js';
+import type { CheckedYear, YearsResult } from '../../pipeline.js';
+import { termOf } from '../../policy/term.js';
 import { countyName } from './county-name.js';
 import type { Lang } from './sheet-model.js';
 import { sheetsWorkbookBuffer } from './workbook.js';

@@ -4,8 +4,8 @@
  * that readScenario reads back to the same rows and policy.
  */
 import ExcelJS from 'exceljs';
-import type { Scenario } from '../domain/scenario.js';
-import { TABLE_NAMES } from '../domain/tables.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { TABLE_NAMES } from '../../domain/tables.js';
 import { writeTree } from './write-tree.js';
 import { type OutTable, scenarioTables } from './scenario-rows.js';
 import type { WriteOptions } from './write-scenario.js';

@@ -4,7 +4,7 @@
  * we keep the one whose header row names our columns (and, when the header
  * reads the same both ways, the one whose data is not foreign letters).
  */
-import { InputError } from '../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 
 export type Encoding = 'utf8' | 'gbk' | 'auto';
 

@@ -4,9 +4,9 @@
  * problem of the file rather than stopping at the first.
  */
 import type { z } from 'zod';
-import { columnLetter, type InputProblem } from '../domain/errors.js';
-import { isMonthOnlyDate } from '../domain/cells.js';
-import { type Column, COLUMNS, type ReviewTableName, type TableName } from '../domain/tables.js';
+import { columnLetter, type InputProblem } from '../../domain/errors.js';
+import { isMonthOnlyDate } from '../../domain/cells.js';
+import { type Column, COLUMNS, type ReviewTableName, type TableName } from '../../domain/tables.js';
 import type { RawTable } from './raw-table.js';
 
 export interface ReadTable<T> {

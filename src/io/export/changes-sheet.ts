@@ -3,11 +3,11 @@
  * differs from the provisional plan, before and after, with its cause.
  * Absent from a plan without a `changes` array.
  */
-import { inLang } from '../domain/messages.js';
+import { inLang } from '../../domain/messages.js';
 import { z } from 'zod';
-import type { Plan } from '../domain/plan.js';
-import type { Scenario } from '../domain/scenario.js';
-import { subjectList } from '../domain/tables.js';
+import type { Plan } from '../../domain/plan.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { subjectList } from '../../domain/tables.js';
 import { CHANGE_KIND } from './diff-sheet.js';
 import { col, label, type Lang, type PlanSheet } from './sheet-model.js';
 

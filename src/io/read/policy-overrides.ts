@@ -4,8 +4,8 @@
  * `--variant "strict: min_share=0.2,backbone_min_share=0.3"`. They become the
  * dotted `key=value` strings applyOverrides (policy-file.ts) applies.
  */
-import { InputError } from '../domain/errors.js';
-import { defaultPolicy } from '../domain/policy.js';
+import { InputError } from '../../domain/errors.js';
+import { defaultPolicy } from '../../domain/policy.js';
 
 /** A policy variant: its column name and its `key=value` overrides (full dotted keys). */
 export interface Variant {

@@ -5,10 +5,10 @@
  */
 import { differenceInYears } from 'date-fns/differenceInYears';
 import { parseISO } from 'date-fns/parseISO';
-import { GENDERS, TITLES } from '../domain/codes.js';
-import type { Plan, SenderReport } from '../domain/plan.js';
-import type { Scenario } from '../domain/scenario.js';
-import { r1Quota } from '../policy/quotas.js';
+import { GENDERS, TITLES } from '../../domain/codes.js';
+import type { Plan, SenderReport } from '../../domain/plan.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { r1Quota } from '../../policy/quotas.js';
 import { col, type CellValue, type Lang } from './sheet-model.js';
 
 export const TEACHER_COLUMNS = [

@@ -4,9 +4,9 @@
  * are placeholders each county must set), the totals, and what the solver
  * reported in plan.stats.
  */
-import { KIND_ZH } from '../domain/allowance-policy.js';
-import { BACKBONE_LEVELS } from '../domain/codes.js';
-import { pointsFormula } from '../policy/points.js';
+import { KIND_ZH } from '../../domain/allowance-policy.js';
+import { BACKBONE_LEVELS } from '../../domain/codes.js';
+import { pointsFormula } from '../../policy/points.js';
 import type { PlanWorkbookInput } from './plan-sheets.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetSection } from './sheet-model.js';
 

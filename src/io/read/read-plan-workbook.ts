@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { columnLetter, InputError } from '../domain/errors.js';
+import { columnLetter, InputError } from '../../domain/errors.js';
 import { isLegacyXls } from './decode.js';
 import { readWorkbookTables } from './xlsx-read.js';
 

@@ -3,7 +3,7 @@
  * values — so the workbook and the CSV files render the same content with
  * the same headers. Rendering rules that both share live here.
  */
-import type { ChartSpec } from '../report/charts.js';
+import type { ChartSpec } from '../../report/charts.js';
 
 export type Lang = 'zh' | 'en';
 

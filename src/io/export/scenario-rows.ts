@@ -6,9 +6,9 @@
  */
 import {
   AREAS, BACKBONE_LEVELS, type CodeList, EDUCATION, GENDERS, LOCK_ACTIONS, STAGES, TITLES,
-} from '../domain/codes.js';
-import type { Scenario } from '../domain/scenario.js';
-import { COLUMNS, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
+} from '../../domain/codes.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { COLUMNS, subjectList, TABLE_NAMES, type TableName } from '../../domain/tables.js';
 
 export type Lang = 'zh' | 'en';
 

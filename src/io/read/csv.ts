@@ -1,7 +1,6 @@
-/** CSV text ⇄ RawTable with csv-parse / csv-stringify. */
+/** CSV text → RawTable with csv-parse. */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
-import { InputError } from '../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 import type { RawTable } from './raw-table.js';
 
 /** Parses CSV text; a file without a header row is an error. Blank lines are skipped; a stray quote inside a cell (张"三) is kept. */
@@ -17,9 +16,4 @@ export function parseCsv(text: string, file: string): RawTable {
   if (header === undefined) throw new InputError([{ file, message: '文件为空 / the file is empty (a header row is needed)' }]);
   const rows = records.slice(1).filter((r) => r.record.some((c) => c.trim() !== ''));
   return { file, headers: header.record, rows: rows.map((r) => r.record), lines: rows.map((r) => r.info.lines) };
-}
-
-/** Writes a table as CSV text with a BOM, so Excel opens it with Chinese intact. */
-export function formatCsv(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return stringify([headers, ...rows], { bom: true, record_delimiter: 'windows' });
 }

@@ -5,12 +5,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { columnLetter, InputError, type InputProblem } from '../domain/errors.js';
-import { integrityProblems } from '../domain/integrity.js';
-import type { Policy } from '../domain/policy.js';
-import type { Scenario, ScenarioSource } from '../domain/scenario.js';
-import { objectionProblems } from '../domain/objections.js';
-import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../domain/tables.js';
+import { columnLetter, InputError, type InputProblem } from '../../domain/errors.js';
+import { integrityProblems } from '../../domain/integrity.js';
+import type { Policy } from '../../domain/policy.js';
+import type { Scenario, ScenarioSource } from '../../domain/scenario.js';
+import { objectionProblems } from '../../domain/objections.js';
+import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../../domain/tables.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
 import { applyOverrides, type Json, type KeyRows, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';

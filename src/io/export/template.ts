@@ -6,8 +6,8 @@
  * and a 说明 (notes) sheet explaining every column in Chinese.
  */
 import ExcelJS from 'exceljs';
-import { AREAS, BACKBONE_LEVELS, type CodeList, EDUCATION, GENDERS, LOCK_ACTIONS, OBJECTION_KINDS, STAGES, SUBJECTS, TITLES } from '../domain/codes.js';
-import { COLUMNS, type ReviewTableName, type TableName } from '../domain/tables.js';
+import { AREAS, BACKBONE_LEVELS, type CodeList, EDUCATION, GENDERS, LOCK_ACTIONS, OBJECTION_KINDS, STAGES, SUBJECTS, TITLES } from '../../domain/codes.js';
+import { COLUMNS, type ReviewTableName, type TableName } from '../../domain/tables.js';
 import type { Lang } from './sheet-model.js';
 
 type Sheet = TableName | ReviewTableName;
