@@ -7,7 +7,7 @@
 import { KIND_ZH } from '../../domain/allowance-policy.js';
 import { BACKBONE_LEVELS } from '../../domain/codes.js';
 import { pointsFormula } from '../../policy/points.js';
-import type { PlanWorkbookInput } from './plan-sheets.js';
+import type { PlanWorkbookInput } from './plan-sheet-input.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetSection } from './sheet-model.js';
 
 type Fact = [zh: string, en: string, value: CellValue];

@@ -5,7 +5,7 @@
  * object (policy.json `notice.days`, `notice.contact`), signed by the bureau
  * and dated. Printed, it is the notice HR pins up; pure.
  */
-import type { PlanWorkbookInput } from './plan-sheets.js';
+import type { PlanWorkbookInput } from './plan-sheet-input.js';
 import { col, type Lang, type PlanSheet } from './sheet-model.js';
 import { subjectList } from '../../domain/tables.js';
 import { countyName } from './county-name.js';

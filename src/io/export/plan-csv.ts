@@ -7,7 +7,8 @@
  */
 import { formatCsv } from './csv.js';
 import { writeTree } from './write-tree.js';
-import { planSheets, type PlanWorkbookInput } from './plan-sheets.js';
+import type { PlanWorkbookInput } from './plan-sheet-input.js';
+import { planSheets } from './plan-sheets.js';
 import { csvCell, label, type Lang, type PlanSheet } from './sheet-model.js';
 
 export interface CsvFile {
