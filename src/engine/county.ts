@@ -15,7 +15,7 @@ import { countsForR2 } from '../policy/r2-backbone.js';
 import type { Term } from '../policy/term.js';
 import { BALANCE_BACKBONE_LEVEL, balanceTermInputs, type BalanceTermInput, sameBackboneLevel } from './balance-term.js';
 import { bindingCouples, tooFar } from './couples.js';
-import { distanceKm, roundKm } from './distance.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
 
 export interface SenderInput {
   readonly school: School;

@@ -14,7 +14,7 @@ import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
 import { decompose, type Move } from './decompose.js';
-import { roundKm } from './distance.js';
+import { roundKm } from '../domain/distance.js';
 import { coupleReason, gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';

@@ -9,7 +9,7 @@ import { subjectName } from '../engine/explain.js';
 import { backboneAtLeast, type BackboneLevel } from '../domain/codes.js';
 import type { Assignment, Plan, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
-import { distanceKm, roundKm } from '../engine/distance.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
 import { extendPlan } from '../policy/plan-report.js';
 import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 

@@ -12,7 +12,7 @@ import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Lock, Objection } from '../domain/tables.js';
 import type { Target } from '../engine/county.js';
-import { distanceKm, roundKm } from '../engine/distance.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
 import { eligibilityAll } from '../policy/eligibility.js';
 import type { Term } from '../policy/term.js';
 import { withLocks } from './plan-locks.js';

@@ -1,6 +1,6 @@
 /** Great-circle distance between two schools (docs/format.md: unless a road-distance table is given). */
-import type { School } from '../domain/tables.js';
-import { OBJECTIVE_DEFAULTS } from '../domain/policy.js';
+import type { School } from './tables.js';
+import { OBJECTIVE_DEFAULTS } from './policy.js';
 
 const EARTH_RADIUS_KM = 6371.0088;
 const rad = (deg: number) => (deg * Math.PI) / 180;
