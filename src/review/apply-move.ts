@@ -10,7 +10,7 @@ import { backboneAtLeast, type BackboneLevel } from '../domain/codes.js';
 import type { Assignment, Plan, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { distanceKm, roundKm } from '../domain/distance.js';
-import { extendPlan } from '../policy/plan-report.js';
+import { extendPlan } from '../report/plan-report.js';
 import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 
 export interface Move {

@@ -27,7 +27,7 @@ import { writePlanOutputs } from '../io/export/write-plan.js';
 import { writeTree } from '../io/export/write-tree.js';
 import { loadSolver } from '../engine/solvers.js';
 import { eligibilityAll } from '../policy/eligibility.js';
-import { summarize } from '../policy/summary.js';
+import { summarize } from '../report/scenario-summary.js';
 import { applyNeedsMode } from '../policy/norms.js';
 import { termOf } from '../policy/term.js';
 import { planDiff } from '../report/diff.js';

@@ -12,7 +12,7 @@ import { scenarioWithNeeds } from '../../src/pipeline.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read/read-scenario.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { compareFigures } from '../../src/report/compare.js';
 import { scenarioArb } from '../engine/random-scenario.js';
 import { commandRunner } from './run-commands.js';

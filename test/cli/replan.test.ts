@@ -18,7 +18,7 @@ import { loadSolver } from '../../src/engine/solvers.js';
 import { readScenario } from '../../src/io/read/read-scenario.js';
 import { planJsonText } from '../../src/io/export/write-plan.js';
 import { applyNeedsMode } from '../../src/policy/norms.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { termOf } from '../../src/policy/term.js';
 import { commandRunner } from './run-commands.js';
 

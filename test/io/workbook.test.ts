@@ -5,7 +5,7 @@ import type { Plan } from '../../src/domain/plan.js';
 import { subjectList } from '../../src/domain/tables.js';
 import { planCsvFiles } from '../../src/io/export/plan-csv.js';
 import { planWorkbookBuffer } from '../../src/io/export/workbook.js';
-import { planReport } from '../../src/policy/plan-report.js';
+import { planReport } from '../../src/report/plan-report.js';
 import { sampleScenario, samplePlan } from '../report/sample.js';
 
 type Raw = ExcelJS.CellValue;

@@ -1,7 +1,7 @@
 /** What every sheet of plan.xlsx is written from, and the names and columns several sheets share. */
 import { BACKBONE_LEVELS, TITLES } from '../../domain/codes.js';
 import type { Plan } from '../../domain/plan.js';
-import type { PlanReport } from '../../policy/plan-report.js';
+import type { PlanReport } from '../../report/plan-report.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { subjectList } from '../../domain/tables.js';
 import { col, type CellValue, type Lang } from './sheet-model.js';

@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../../domain/plan.js';
 import type { Scenario } from '../../domain/scenario.js';
-import { planReport } from '../../policy/plan-report.js';
+import { planReport } from '../../report/plan-report.js';
 import { planCsvFiles } from './plan-csv.js';
 import type { Lang } from './sheet-model.js';
 import { planWorkbookBuffer } from './workbook.js';

@@ -4,7 +4,7 @@
  * its eligible teachers who have served, by year) and per receiver (gaps
  * needed and filled, by year). Chinese headers by default, like plan.xlsx.
  */
-import type { YearsSummary } from '../../policy/years-summary.js';
+import type { YearsSummary } from '../../report/years-summary.js';
 import { yearsChartOption } from '../../report/charts.js';
 import { type CellValue, col, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
 

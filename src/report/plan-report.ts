@@ -5,13 +5,13 @@
  */
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
-import { allowancesFor, allowanceTotals, type AllowanceTotals } from './allowances.js';
-import { type BalanceRow, countyBalance } from './balance.js';
-import { balanceWarnings } from './balance-warnings.js';
-import { incomeParity, type IncomeParity } from './income.js';
-import { normsOfReceivers, type SchoolNorms } from './norms.js';
-import { termStints } from './service.js';
-import { ruralMonths, titleWarnings, type RuralMonths, type TitleWarning } from './titles.js';
+import { allowancesFor, allowanceTotals, type AllowanceTotals } from '../policy/allowances.js';
+import { type BalanceRow, countyBalance } from '../policy/balance.js';
+import { balanceWarnings } from '../policy/balance-warnings.js';
+import { incomeParity, type IncomeParity } from '../policy/income.js';
+import { normsOfReceivers, type SchoolNorms } from '../policy/norms.js';
+import { termStints } from '../policy/service.js';
+import { ruralMonths, titleWarnings, type RuralMonths, type TitleWarning } from '../policy/titles.js';
 
 export interface PlanReport {
   /** Totals of the plan's own `allowances` rows (so the workbook shows what plan.json says). */

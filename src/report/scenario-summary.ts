@@ -1,9 +1,9 @@
 /** What `rotation validate` shows: per county, the senders' quotas and the receivers' needs. */
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
-import { eligibilityAll, groupBy, isRunning, type Eligibility } from './eligibility.js';
-import { r1Quota } from './quotas.js';
-import { countsForR2, r2Required } from './r2-backbone.js';
-import type { Term } from './term.js';
+import { eligibilityAll, groupBy, isRunning, type Eligibility } from '../policy/eligibility.js';
+import { r1Quota } from '../policy/quotas.js';
+import { countsForR2, r2Required } from '../policy/r2-backbone.js';
+import type { Term } from '../policy/term.js';
 
 export interface SenderSummary {
   school_id: string; name: string; teachers: number; eligible: number; eligible_backbone: number;
