@@ -1,6 +1,7 @@
 /** What `rotation validate` shows: per county, the senders' quotas and the receivers' needs. */
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
-import { eligibilityAll, groupBy, isRunning, type Eligibility } from '../policy/eligibility.js';
+import { eligibilityAll, groupBy, type Eligibility } from '../policy/eligibility.js';
+import { netNeed, runningCover } from '../policy/net-needs.js';
 import { r1Quota } from '../policy/quotas.js';
 import { countsForR2, r2Required } from '../policy/r2-backbone.js';
 import type { Term } from '../policy/term.js';
@@ -30,13 +31,8 @@ export function summarize(scenario: Scenario, term: Term, eligibility: readonly 
   const bySchool = groupBy(scenario.teachers, (t) => t.school_id);
   const needsBySchool = groupBy(scenario.needs, (n) => n.school_id);
   const level = scenario.policy.rotation.backbone_level;
-  // A running rotation fills one post of its teacher's main subject at its receiver (docs/format.md, needs.csv).
-  const subjectOf = new Map(scenario.teachers.map((t) => [t.teacher_id, t.subject]));
-  const runningAt = groupBy(scenario.history.filter((r) => isRunning(r, term)), (r) => r.to_school);
-  const netOf = (school: string) => (needsBySchool.get(school) ?? []).reduce((n, x) => {
-    const covered = (runningAt.get(school) ?? []).filter((r) => subjectOf.get(r.teacher_id) === x.subject).length;
-    return n + Math.max(0, x.teachers - covered);
-  }, 0);
+  const cover = runningCover(scenario, term);
+  const netOf = (school: string) => (needsBySchool.get(school) ?? []).reduce((n, x) => n + netNeed(x.teachers, cover(school, x.subject)), 0);
   const counties = [...groupBy(scenario.schools, (s) => s.county)].map(([county, schools]): CountySummary => {
     const senders = schools.filter(isSender).map((s): SenderSummary => {
       const staff = bySchool.get(s.school_id) ?? [];
