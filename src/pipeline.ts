@@ -105,8 +105,8 @@ export function scenarioWithNeeds(scenario: Scenario, year: number, mode: NeedsM
  * @example planNeedsMode(await readPlanFile('out/plan.json'), undefined) // 'auto'
  */
 export function planNeedsMode(plan: Plan, flag: NeedsMode | undefined): NeedsMode {
-  const said = plan.stats['needs_mode'];
-  return flag ?? (typeof said === 'string' && (NEEDS_MODES as readonly string[]).includes(said) ? said as NeedsMode : 'file');
+  const said = NEEDS_MODES.find((m) => m === plan.stats.needs_mode);
+  return flag ?? said ?? 'file';
 }
 
 /**

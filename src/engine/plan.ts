@@ -4,7 +4,6 @@
  * quota and gap reports, and shortfalls explained by counting.
  */
 import { bilingual, joinTexts, SHORTFALL, type Text } from '../domain/messages.js';
-import { backboneAtLeast } from '../domain/codes.js';
 import { InputError } from '../domain/errors.js';
 import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';

@@ -40,7 +40,7 @@ export function planReport(scenario: Scenario, plan: Plan): PlanReport {
     ruralMonths: months,
     income: incomeParity(scenario.policy),
     norms: normsOfReceivers(scenario, { year: plan.plan_year, ...plan.period }),
-    balance: Array.isArray(plan['balance']) ? plan['balance'] as BalanceRow[] : countyBalance(scenario, plan),
+    balance: plan.balance ?? countyBalance(scenario, plan),
   };
 }
 

@@ -30,7 +30,6 @@ export function summarize(scenario: Scenario, term: Term, eligibility: readonly 
   const elig = new Map(eligibility.map((e) => [e.teacher_id, e]));
   const bySchool = groupBy(scenario.teachers, (t) => t.school_id);
   const needsBySchool = groupBy(scenario.needs, (n) => n.school_id);
-  const level = scenario.policy.rotation.backbone_level;
   const cover = runningCover(scenario, term);
   const netOf = (school: string) => (needsBySchool.get(school) ?? []).reduce((n, x) => n + netNeed(x.teachers, cover(school, x.subject)), 0);
   const counties = [...groupBy(scenario.schools, (s) => s.county)].map(([county, schools]): CountySummary => {

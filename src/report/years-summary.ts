@@ -115,7 +115,7 @@ export function yearsSummary(years: readonly PlannedYear[]): YearsSummary {
 function countyYears(y: PlannedYear): CountyYear[] {
   const countyOf = new Map(y.scenario.schools.map((s) => [s.school_id, s.county]));
   const names = [...new Set(y.scenario.schools.map((s) => s.county))];
-  const status = new Map(((y.plan.stats['counties'] ?? []) as { county: string; status: string }[]).map((c) => [c.county, c.status]));
+  const status = new Map((y.plan.stats.counties ?? []).map((c) => [c.county, c.status]));
   return names.map((county): CountyYear => {
     const inCounty = (id: string) => countyOf.get(id) === county;
     const senders = y.plan.senders.filter((s) => inCounty(s.school_id));

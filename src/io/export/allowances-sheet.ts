@@ -21,7 +21,7 @@ export function allowancesSheet({ scenario, plan, report }: PlanWorkbookInput, l
     ],
     rows: plan.allowances.map((a): Row => ({
       teacher_id: a.teacher_id, name: n.teacher(a.teacher_id), school_id: a.school_id, school_name: n.school(a.school_id), tier: a.tier,
-      rotated: typeof a['rotated'] === 'boolean' ? a['rotated'] : undefined, months: a.months, monthly: a.monthly, ...items(a), total: a.total,
+      rotated: a.rotated, months: a.months, monthly: a.monthly, ...items(a), total: a.total,
     })),
   };
   const { schools, counties } = report.allowanceTotals;

@@ -25,10 +25,8 @@ export function assignmentsSheet({ scenario, plan, report }: PlanWorkbookInput, 
       to_school: a.to_school, to_name: n.school(a.to_school), subject: n.subject(a.subject), backbone: n.backbone(a.backbone),
       start_date: a.start_date, end_date: a.end_date, distance_km: a.distance_km, pinned: a.pinned, kind: n.kind(a.kind),
       score: a.score, reasons: a.reasons.map((x) => inLang(x, lang)).join('; '), ...teacherCells(scenario, plan, a.teacher_id, a.from_school, lang),
-      rural_months_before: numberOr(a['rural_months_before'], m?.before), rural_months_after: numberOr(a['rural_months_after'], m?.after),
+      rural_months_before: a.rural_months_before ?? m?.before, rural_months_after: a.rural_months_after ?? m?.after,
     };
   });
   return { key: 'assignments', zh: '轮岗名单', en: 'Assignments', sections: [{ columns, rows }] };
 }
-
-const numberOr = (v: unknown, fallback: number | undefined): number | undefined => (typeof v === 'number' ? v : fallback);

@@ -22,7 +22,7 @@ import { titlesSheet } from './titles-sheet.js';
 import type { Lang, PlanSheet } from './sheet-model.js';
 
 /** Receivers whose needs came from the staffing norms (plan.json stats.needs_from_norms). */
-const fromNorms = (plan: Plan): Set<string> => new Set(Array.isArray(plan.stats['needs_from_norms']) ? plan.stats['needs_from_norms'] as string[] : []);
+const fromNorms = (plan: Plan): Set<string> => new Set(plan.stats.needs_from_norms ?? []);
 
 /** Every sheet of the plan workbook, in order. */
 export function planSheets(input: PlanWorkbookInput, lang: Lang): PlanSheet[] {
