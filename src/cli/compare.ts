@@ -39,7 +39,7 @@ const ROWS: readonly { key: string; zh: string; en: string; show: (c: CompareCol
 ];
 
 /** The side-by-side table: one row per figure, one column per variant (the base first). */
-export function compareText(columns: readonly CompareColumn[], lang: Lang): string[] {
+function compareText(columns: readonly CompareColumn[], lang: Lang): string[] {
   const keys = columns.map((_, i) => `c${i}`);
   const section = {
     columns: [col('figure', '项目', 'figure'), ...columns.map((c, i) => col(keys[i]!, c.name, c.name, 'int'))],

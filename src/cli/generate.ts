@@ -38,7 +38,7 @@ function summaryOf(s: Scenario, path: string): GenerateSummary {
 }
 
 /** Generates the scenario the arguments ask for and writes it; returns what was written. */
-export async function generateToDisk(args: GenerateArgs): Promise<GenerateSummary> {
+async function generateToDisk(args: GenerateArgs): Promise<GenerateSummary> {
   // The generator and the writers (exceljs) load only when something is generated (fast `--help`).
   const { generateScenario, generateWenzhou } = await import('../generate/index.js');
   const shape = args.shape ?? 'default';

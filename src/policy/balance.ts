@@ -15,7 +15,7 @@ import { classesByGrade } from './norms.js';
 
 export type BalanceStage = BalanceRow['stage'];
 export type BalanceIndicator = BalanceRow['indicator'];
-export const BALANCE_INDICATORS: readonly BalanceIndicator[] = ['education', 'backbone', 'pe_music_art'];
+const BALANCE_INDICATORS: readonly BalanceIndicator[] = ['education', 'backbone', 'pe_music_art'];
 
 /** One school (or one stage part of it): its students and how many teachers meet the indicator. */
 export interface BalanceUnit {

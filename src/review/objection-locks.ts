@@ -32,7 +32,7 @@ export interface ResolvedObjections {
 }
 
 /** Each teacher's place in a plan. */
-export function placesOf(plan: Plan): Map<string, Target & { from: string }> {
+function placesOf(plan: Plan): Map<string, Target & { from: string }> {
   return new Map(plan.assignments.map((a) => [a.teacher_id, { receiver: a.to_school, subject: a.subject, from: a.from_school }]));
 }
 

@@ -6,7 +6,6 @@
  * as text; numbers and dates are written plain.
  */
 import { formatCsv } from './csv.js';
-import { writeTree } from './write-tree.js';
 import type { PlanWorkbookInput } from './plan-sheet-input.js';
 import { planSheets } from './plan-sheets.js';
 import { csvCell, label, type Lang, type PlanSheet } from './sheet-model.js';
@@ -32,20 +31,10 @@ function sheetCsv(sheet: PlanSheet, lang: Lang): string {
 }
 
 /** A sheet name as a file name: no spaces ("Title warnings" → "Title_warnings.csv"). */
-export const csvFileName = (sheetName: string): string => `${sheetName.trim().replace(/\s+/g, '_')}.csv`;
+const csvFileName = (sheetName: string): string => `${sheetName.trim().replace(/\s+/g, '_')}.csv`;
 
 /** Every sheet as a CSV file, in workbook order. */
 export function planCsvFiles(input: PlanWorkbookInput, options: { readonly lang?: Lang } = {}): CsvFile[] {
   const lang = options.lang ?? 'zh';
   return planSheets(input, lang).map((sheet) => ({ name: csvFileName(label(sheet, lang)), text: sheetCsv(sheet, lang) }));
-}
-
-/**
- * Writes one CSV per sheet into `dir` (created if missing). For the atomic
- * write of every output together use `writePlanOutputs` (write-plan.ts).
- */
-export async function writePlanCsvs(dir: string, input: PlanWorkbookInput, options: { readonly lang?: Lang } = {}): Promise<string[]> {
-  const files = planCsvFiles(input, options);
-  await writeTree(dir, new Map(files.map((f) => [f.name, f.text])));
-  return files.map((f) => f.name);
 }

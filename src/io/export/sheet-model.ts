@@ -63,7 +63,7 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * True for text a spreadsheet would run as a formula (= + - @, or a leading
  * tab or carriage return, OWASP's CSV-injection list).
  */
-export function looksLikeFormula(text: string): boolean {
+function looksLikeFormula(text: string): boolean {
   return /^[=+\-@\t\r]/.test(text);
 }
 

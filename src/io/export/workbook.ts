@@ -7,13 +7,11 @@
  * page title and page x of y). Text is always written as a string value,
  * never as a formula, whatever it begins with.
  */
-import { basename, dirname } from 'node:path';
 import { parseISO } from 'date-fns/parseISO';
 import ExcelJS from 'exceljs';
 import { countyName } from './county-name.js';
 import type { PlanWorkbookInput } from './plan-sheet-input.js';
 import { planSheets } from './plan-sheets.js';
-import { writeTree } from './write-tree.js';
 import { withZipDates } from './zip-dates.js';
 import { type ChartPicture, renderCharts } from '../../report/chart-render.js';
 import {
@@ -70,7 +68,7 @@ function setCell(cell: ExcelJS.Cell, value: CellValue, kind: CellKind, lang: Lan
 const hf = (text: string) => text.replace(/&/g, '&&');
 
 /** The text over every printed page: "鹿城区 2019 学年城乡教师交流轮岗 · 轮岗名单". */
-export function pageTitle(print: PrintInfo, sheetName: string, lang: Lang): string {
+function pageTitle(print: PrintInfo, sheetName: string, lang: Lang): string {
   return lang === 'zh'
     ? `${print.county} ${print.year} 学年城乡教师交流轮岗 · ${sheetName}`
     : `${print.county} ${print.year}: urban-rural teacher rotation · ${sheetName}`;
@@ -223,14 +221,4 @@ export async function sheetsWorkbookBuffer(
     addSheet(wb, sheet, lang, print, pictures.filter((p) => keys.has(p.key)));
   }
   return withZipDates(Buffer.from(await wb.xlsx.writeBuffer()), day);
-}
-
-/**
- * Writes plan.xlsx. For the atomic write of every output together use
- * `writePlanOutputs` (write-plan.ts).
- * @example await writePlanWorkbook('out/plan.xlsx', { scenario, plan, report: planReport(scenario, plan) }, { lang: 'zh' })
- */
-export async function writePlanWorkbook(path: string, input: PlanWorkbookInput, options: WorkbookOptions = {}): Promise<void> {
-  // Through writeTree: written whole or not at all, and a failure named in words.
-  await writeTree(dirname(path), new Map([[basename(path), await planWorkbookBuffer(input, options)]]));
 }

@@ -31,7 +31,7 @@ function defineOwn(target: Record<string, Json>, key: string, value: Json): void
 }
 
 /** Sets `a.b.c` = value inside a plain object, creating the levels on the way. */
-export function setPath(target: Record<string, Json>, path: string, value: Json, file = '--set'): void {
+function setPath(target: Record<string, Json>, path: string, value: Json, file = '--set'): void {
   if (isUnsafePath(path)) throw new InputError([{ file, column: path, message: NOT_A_KEY }]);
   const keys = path.split('.');
   let node: Record<string, Json> = target;

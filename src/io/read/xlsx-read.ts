@@ -5,7 +5,7 @@ import type { RawTable, UncomputedCell } from './raw-table.js';
 import { checkWorkbookLimits, WORKBOOK_LIMITS, type WorkbookLimits } from './zip-limits.js';
 
 /** Text of a cell as a clerk sees it: dates as YYYY-MM-DD, formulas by their result. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -22,7 +22,7 @@ export function cellText(value: ExcelJS.CellValue): string {
  * The formula of a cell that holds one without a computed (cached) value —
  * a sheet saved by a program that does not calculate — or undefined.
  */
-export function uncomputedFormula(value: ExcelJS.CellValue): string | undefined {
+function uncomputedFormula(value: ExcelJS.CellValue): string | undefined {
   if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
   const result = 'result' in value ? value.result : undefined;
   if (result !== undefined && result !== null) return undefined;
