@@ -29,7 +29,7 @@ import { compareFigures, type CompareFigures } from './report/compare.js';
 import { planDiff } from './report/diff.js';
 import type { PlanChange } from './review/changes.js';
 import { scenarioForCheck } from './review/plan-locks.js';
-import { recordOverrides } from './cli/plan-policy.js';
+import { recordOverrides } from './io/read/plan-overrides.js';
 import { replanScenario } from './review/replan.js';
 import { type Candidate, suggestCandidates } from './review/suggest.js';
 

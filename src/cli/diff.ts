@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { diffSections } from '../io/export/diff-sheet.js';
 import type { Plan } from '../domain/plan.js';
 import { readPlanFile } from '../io/read/read-plan.js';
-import { overridesText } from './plan-policy.js';
+import { overridesText } from '../io/read/plan-overrides.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';

@@ -10,7 +10,8 @@ import { planSummary } from '../report/plan-summary.js';
 import { savedPlanNeedsOption } from './needs-option.js';
 import { csvOption, langOption, scenarioOptions, solveOptions, summaryOptions } from './options.js';
 import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningText } from './plan-text.js';
-import { planPolicy, planPolicyOption } from './plan-policy.js';
+import { planPolicy } from '../io/read/plan-overrides.js';
+import { planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 import { COMMANDS } from './commands.js';
 

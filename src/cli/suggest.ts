@@ -8,7 +8,8 @@ import { readScenario } from '../io/read/read-scenario.js';
 import { suggestFor } from '../pipeline.js';
 import { savedPlanNeedsOption } from './needs-option.js';
 import { scenarioOptions } from './options.js';
-import { planPolicy, planPolicyOption } from './plan-policy.js';
+import { planPolicy } from '../io/read/plan-overrides.js';
+import { planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, run } from './run.js';
 import { COMMANDS } from './commands.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planPolicy, recordOverrides, warningLines } from '../../src/cli/plan-policy.js';
+import { planPolicy, recordOverrides } from '../../src/io/read/plan-overrides.js';
+import { warningLines } from '../../src/cli/plan-policy.js';
 import type { Plan } from '../../src/domain/plan.js';
 import { applyOverrides, overridesRecord, overrideSets } from '../../src/io/read/policy-file.js';
 
