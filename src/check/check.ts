@@ -79,7 +79,7 @@ export function checkPlan(scenario: Scenario, plan: Plan): Violation[] {
  * assignment's backbone, the senders/gaps/receivers/stats/allowance figures).
  * A plan edited by hand leaves these stale without breaking any rule.
  */
-export const BOOKKEEPING: ReadonlySet<RuleCheck> = new Set([
+const BOOKKEEPING: ReadonlySet<RuleCheck> = new Set([
   fromSchoolRecorded, pinnedRecorded, distanceRecorded, backboneRecorded, sendersReported, gapsReported, receiversReported, statsReported, allowancesAddUp,
   volunteerSubsidyAddsUp, volunteersReported,
 ]);

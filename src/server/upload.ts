@@ -10,12 +10,12 @@ import { InputError } from '../domain/errors.js';
 import { OBJECTION_KINDS } from '../domain/codes.js';
 import type { Scenario } from '../domain/scenario.js';
 import { COLUMNS, TABLE_NAMES } from '../domain/tables.js';
-import { formatCsv } from '../io/csv.js';
-import { readScenario, type ReadResult } from '../io/read-scenario.js';
-import { scenarioFiles } from '../io/write-scenario.js';
-import { writeTree } from '../io/write-tree.js';
-import { checkWorkbookLimits, WORKBOOK_LIMITS } from '../io/zip-limits.js';
-import { readZip } from '../io/zip-read.js';
+import { formatCsv } from '../io/export/csv.js';
+import { readScenario, type ReadResult } from '../io/read/read-scenario.js';
+import { scenarioFiles } from '../io/export/write-scenario.js';
+import { writeTree } from '../io/export/write-tree.js';
+import { checkWorkbookLimits, WORKBOOK_LIMITS } from '../io/read/zip-limits.js';
+import { readZip } from '../io/read/zip-read.js';
 import type { Workspace } from './workspace.js';
 
 export interface UploadLimits {

@@ -3,7 +3,7 @@ import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import type { Volunteer } from '../../src/domain/tables.js';
 import { planScenario } from '../../src/engine/plan.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { rural, scenario, staff, teacher, urban } from '../engine/builders.js';
 
 /** A volunteer of 鹿城区, 60 on 2019-09-01, healthy, music, available all year. */

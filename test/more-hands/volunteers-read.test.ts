@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import { templateWorkbook } from '../../src/io/template.js';
-import { writeScenario } from '../../src/io/write-scenario.js';
-import { writeScenarioWorkbook } from '../../src/io/write-scenario-xlsx.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
+import { templateWorkbook } from '../../src/io/export/template.js';
+import { writeScenario } from '../../src/io/export/write-scenario.js';
+import { writeScenarioWorkbook } from '../../src/io/export/write-scenario-xlsx.js';
 
 const DEMO = fileURLToPath(new URL('../../scenarios/lucheng-demo', import.meta.url));
 const ZH_HEADER = '志愿者编号,姓名,任教学科,可任教学科,出生日期,性别,县市区,可支教开始日期,可支教结束日期,身体健康,意向学校,骨干等级';

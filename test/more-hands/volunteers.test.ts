@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/check.js';
 import type { Plan } from '../../src/domain/plan.js';
-import { planCsvFiles } from '../../src/io/plan-csv.js';
-import { planSheets } from '../../src/io/plan-sheets.js';
-import { planReport } from '../../src/policy/plan-report.js';
+import { planCsvFiles } from '../../src/io/export/plan-csv.js';
+import { planSheets } from '../../src/io/export/plan-sheets.js';
+import { planReport } from '../../src/report/plan-report.js';
 import { staff, teacher } from '../engine/builders.js';
 import { planned, volunteer, withVolunteers } from './volunteer-builders.js';
 

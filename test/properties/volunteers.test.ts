@@ -13,7 +13,7 @@ import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import type { Volunteer } from '../../src/domain/tables.js';
 import { planScenario } from '../../src/engine/plan.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { scenarioArb } from '../engine/random-scenario.js';
 import { runs, timeAllowed } from './runs.js';
 
