@@ -44,12 +44,12 @@ export { inLanguage, terminalLang, type Lang } from './report/language.js';
 // Schemas (zod) and the types inferred from them.
 export {
   planSchema, assignmentSchema, senderSchema, gapSchema, receiverSchema, allowanceSchema, shortfallSchema, statsSchema,
-  allowanceTotalsSchema, balanceRowSchema, titleWarningSchema,
+  allowanceTotalsSchema, balanceRowSchema, titleWarningSchema, volunteerSchema,
   type Plan, type Assignment, type SenderReport, type GapReport, type ReceiverReport, type Allowance, type Shortfall, type PlanStats, type Rule,
-  type AllowanceTotals, type BalanceRow, type TitleWarning,
+  type AllowanceTotals, type BalanceRow, type TitleWarning, type VolunteerReport,
 } from './domain/plan.js';
 export { policySchema, defaultPolicy, type Policy } from './domain/policy.js';
-export { rowSchemas, COLUMNS, TABLE_NAMES, type School, type Teacher, type Need, type Rotation, type Lock, type Objection, type TableName } from './domain/tables.js';
+export { rowSchemas, COLUMNS, TABLE_NAMES, type School, type Teacher, type Need, type Rotation, type Lock, type Objection, type Volunteer, type TableName } from './domain/tables.js';
 export type { Scenario } from './domain/scenario.js';
 export { InputError, type InputProblem } from './domain/errors.js';
 
