@@ -87,7 +87,8 @@ function policyMessage(issue: z.core.$ZodIssue): string {
 
 /**
  * Parses raw policy JSON; every problem names the key (as the "column"), and
- * `--set` as its file when the key is one of `overridden` (the keys set there).
+ * `--set` as its file when the key is one of `overridden` (the keys set there,
+ * and the sections a --set created: createdBySet).
  */
 export function parsePolicy(raw: Record<string, Json>, file: string, overridden: readonly string[] = [], rows: KeyRows = new Map()): Policy {
   const fromSet = (key: string): boolean => overridden.some((k) => key === k || key.startsWith(`${k}.`) || k.startsWith(`${key}.`));
@@ -121,6 +122,30 @@ function rowOfKey(rows: KeyRows, column: string): number | undefined {
 /** The keys a list of `key=value` overrides sets. */
 export function overriddenKeys(sets: readonly string[]): string[] {
   return sets.filter((s) => s.indexOf('=') > 0).map((s) => s.slice(0, s.indexOf('=')).trim());
+}
+
+/**
+ * The sections `--set` creates: for `income.base_pay.level1=5000` on a policy
+ * without `income.base_pay`, "income.base_pay" — the keys missing beside
+ * level1 are then --set's to give, not the policy file's.
+ *
+ * @example createdBySet({ income: {} }, ['income.base_pay.level1=5000']) // ['income.base_pay']
+ */
+export function createdBySet(raw: Record<string, Json>, sets: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const key of overriddenKeys(sets)) {
+    const keys = key.split('.');
+    let node: Json = raw;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const child: Json | undefined = Object.hasOwn(node as object, keys[i]!) ? (node as Record<string, Json>)[keys[i]!] : undefined;
+      if (typeof child !== 'object' || child === null || Array.isArray(child)) {
+        out.push(keys.slice(0, i + 1).join('.'));
+        break;
+      }
+      node = child;
+    }
+  }
+  return out;
 }
 
 /** `--set` overrides as plan.json records them: `{ "rotation.min_share": 0.15 }` (later sets of a key win). */

@@ -14,7 +14,7 @@ import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableN
 import { parseCsv } from './csv.js';
 import { readInput, readInputText } from './read-input.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
-import { applyOverrides, type Json, type KeyRows, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
+import { applyOverrides, type Json, type KeyRows, createdBySet, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
 import type { RawTable } from './raw-table.js';
 import { KNOWN_HEADERS, readTable } from './table.js';
 
@@ -194,7 +194,7 @@ export async function readScenario(path: string, options: ReadOptions = {}): Pro
   const sources = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
   const problems = sources.problems.filter((p) => !(options.optionalNeeds && isMissingNeeds(p)));
   const sets = options.set ?? [];
-  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, sets), sources.policyFile, overriddenKeys(sets), sources.policyRows));
+  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, sets), sources.policyFile, [...overriddenKeys(sets), ...createdBySet(sources.policy, sets)], sources.policyRows));
   if (problems.length > 0) {
     // A missing or unreadable file must not hide the row problems of the others; cross-table checks wait for complete tables.
     if (policy !== undefined) problems.push(...parseTables(sources.tables, policy).problems);
