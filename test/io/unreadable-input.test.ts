@@ -3,7 +3,6 @@
  * no permission, a drive pulled out) is bad input: exit 1, the file named and
  * why in words (zh / en), never the operating system's raw errno line.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { formatProblem, InputError } from '../../src/domain/errors.js';
 import { readPlanFile } from '../../src/io/read/read-plan.js';
 import { readErrorOf } from '../../src/io/read/read-input.js';
 import { readScenario } from '../../src/io/read/read-scenario.js';
+import { buildCli, rotation } from '../cli/built-cli.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const dirs: string[] = [];
@@ -64,9 +64,9 @@ describe('an input file that cannot be read', () => {
   });
 
   it('rotation validate: exit 1, the file named, no raw errno line', () => {
-    const dir = withFolderFor('teachers.csv');
-    const r = spawnSync(process.execPath, [join(REPO, 'dist/cli/main.js'), 'validate', dir, '--year', '2019'], { encoding: 'utf8' });
-    expect(r.status).toBe(1);
+    buildCli();
+    const r = rotation('validate', withFolderFor('teachers.csv'), '--year', '2019');
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('teachers.csv: 无法读取该文件');
     expect(r.stderr).not.toMatch(/^EISDIR: illegal operation/m);
   });
