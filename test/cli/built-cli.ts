@@ -1,14 +1,13 @@
 /**
  * The prologue of the tests that run the built command line as a user does:
  * the repository's paths, the build (tsc only: build:server, never the page's
- * Vite build), a runner, and a temporary folder removed afterwards.
+ * Vite build) and a runner.
  * (test/cli/run-commands.ts runs commands in-process instead, with no build.)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
@@ -34,14 +33,3 @@ export function runBuilt(args: readonly string[], { env, nodeArgs = [] }: { env?
 
 /** `rotation ...args` with the built CLI. */
 export const rotation = (...args: string[]): Ran => runBuilt(args);
-
-/**
- * A temporary folder made before the file's tests and removed after them; the
- * returned function gives its path.
- */
-export function tempFolder(prefix: string): () => string {
-  let dir = '';
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), prefix)); });
-  afterAll(() => { if (dir !== '') rmSync(dir, { recursive: true, force: true }); });
-  return () => dir;
-}
