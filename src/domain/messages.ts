@@ -180,3 +180,21 @@ export const VOLUNTEER = {
   ),
   shortfallNote: (n: number) => text(`银龄讲学志愿者补其中 ${n} 人`, `volunteers (银龄讲学) fill ${n} of them`),
 };
+
+/** Why an input file could not be read, by the operating system's error code (io/read/read-input.ts). */
+export const READ = {
+  reasons: {
+    EACCES: text('没有读取该文件的权限', 'no permission to read it'),
+    EPERM: text('没有读取该文件的权限', 'no permission to read it'),
+    EISDIR: text('这是一个文件夹，不是文件', 'it is a folder, not a file'),
+    ENOENT: text('文件不存在', 'there is no such file'),
+    ENOTDIR: text('路径中有一项是文件而不是文件夹', 'a part of the path is a file, not a folder'),
+    ENAMETOOLONG: text('路径太长', 'the path is too long'),
+    EMFILE: text('同时打开的文件太多', 'too many files are open'),
+    ENFILE: text('同时打开的文件太多', 'too many files are open'),
+    EIO: text('磁盘读写出错（驱动器是否已拔出？）', 'the drive reported a read error (was it removed?)'),
+    EBUSY: text('文件正被占用（是否在 Excel 中打开？）', 'the file is in use (is it open in Excel?)'),
+  } as Readonly<Record<string, Text>>,
+  cannotRead: (reason: Text, code: string) => text(`无法读取该文件：${reason.zh}（${code}）`, `cannot read the file: ${reason.en} (${code})`),
+  unknownReason: (message: string) => text(message, message),
+};
