@@ -95,6 +95,24 @@ export const statsSchema = z.object({
 }).loose();
 
 /**
+ * The zod schema of plan.json `itinerant` (走教 covers after the rotation, docs/more-hands.md); extra fields are kept.
+ *
+ * @example itinerantSchema.safeParse(plan.itinerant).success
+ */
+export const itinerantSchema = z.object({
+  covers: z.array(z.object({
+    teacher_id: z.string(), home_school: z.string(), school_id: z.string(), subject: z.string(),
+    periods: z.number().int().positive(), distance_km: z.number().nullable(), district: z.string(),
+    placed: z.boolean().optional(), reasons: z.array(z.string()).optional(),
+  }).loose()),
+  open: z.array(z.object({
+    school_id: z.string(), subject: z.string(), district: z.string().nullable(),
+    uncovered: z.number().int(), covered: z.number().int(), left: z.number().int(), why: z.string().nullable(),
+  }).loose()).optional(),
+  stats: z.object({}).loose().optional(),
+}).loose();
+
+/**
  * The zod schema of plan.json as a whole (docs/format.md); extra fields are kept.
  *
  * @example planSchema.parse(JSON.parse(text))
@@ -113,6 +131,8 @@ export const planSchema = z.object({
   policy_overrides: z.record(z.string(), z.json()).optional(),
   /** Extension: things HR should know that break no rule (e.g. the balance indicator over its national limit). */
   warnings: z.array(z.object({ kind: z.string(), message: z.string() }).loose()).optional(),
+  /** Extension: 走教 covers (schools.csv district, policy `itinerant`); absent when 走教 is off. */
+  itinerant: itinerantSchema.optional(),
 }).loose();
 
 export type Assignment = z.infer<typeof assignmentSchema>;
@@ -123,4 +143,5 @@ export type Allowance = z.infer<typeof allowanceSchema>;
 export type Shortfall = z.infer<typeof shortfallSchema>;
 export type PlanStats = z.infer<typeof statsSchema>;
 export type Plan = z.infer<typeof planSchema>;
+export type Itinerant = z.infer<typeof itinerantSchema>;
 export type Rule = z.infer<typeof rule>;

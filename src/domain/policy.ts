@@ -6,6 +6,7 @@ import { isExists } from 'date-fns/isExists';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
+import { itinerantPolicySchema } from './itinerant-policy.js';
 import { balancePolicySchema, normsPolicySchema } from './norms-policy.js';
 import { pointsPolicySchema } from './points-policy.js';
 
@@ -104,6 +105,8 @@ export const policySchema = z.strictObject({
   points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
   /** Couples (teachers.csv spouse_id): together, not_both or ignore. */
   couples: couplesPolicySchema.default(couplesPolicySchema.parse({})),
+  /** 走教 inside a school district (schools.csv district): limits and subsidy (itinerant-policy.ts). */
+  itinerant: itinerantPolicySchema.default(itinerantPolicySchema.parse({})),
   /** Staffing norms: needed posts of a receiver without needs.csv rows (norms-policy.ts). */
   norms: normsPolicySchema.default(normsPolicySchema.parse({})),
   /** The county balance review (差异系数): limits and target (norms-policy.ts). */

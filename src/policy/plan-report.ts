@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
-import { allowancesFor, allowanceTotals, type AllowanceTotals } from './allowances.js';
+import { allowancesFor, allowanceTotals, type AllowanceTotals, type CoverPaid, itinerantAllowances } from './allowances.js';
 import { type BalanceRow, countyBalance } from './balance.js';
 import { balanceWarnings } from './balance-warnings.js';
 import { incomeParity, type IncomeParity } from './income.js';
@@ -46,14 +46,17 @@ export function planReport(scenario: Scenario, plan: Plan): PlanReport {
 
 /**
  * The plan with its derived parts filled in: `allowances` computed from the
- * policy (they are never taken from the optimiser), and the extensions
+ * policy (they are never taken from the optimiser; 走教 covers in plan.json
+ * `itinerant` are paid the subsidy), and the extensions
  * `allowance_totals`, `title_warnings`, `balance` (差异系数 before/after), each
  * assignment's `rural_months_before` / `rural_months_after`, and — when the
  * needs came from the staffing norms — `stats.needs_mode` and `stats.needs_from_norms`.
  */
 export function extendPlan(scenario: Scenario, plan: Plan): Plan {
   const stints = termStints(scenario, plan);
-  const allowances = allowancesFor(scenario, plan, stints);
+  const covers = (plan['itinerant'] as { covers?: CoverPaid[] } | undefined)?.covers ?? [];
+  const allowances = [...allowancesFor(scenario, plan, stints), ...itinerantAllowances(scenario, plan, covers)]
+    .sort((a, b) => a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));
   const months = ruralMonths(scenario, plan, stints);
   const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));
   const balance = countyBalance(scenario, plan);

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../../src/check/check.js';
+import type { Plan } from '../../src/domain/plan.js';
+import type { Scenario } from '../../src/domain/scenario.js';
+import type { School } from '../../src/domain/tables.js';
+import { planYear, scenarioWithNeeds } from '../../src/pipeline.js';
+import { rural, scenario, staff, teacher, urban } from '../engine/builders.js';
+
+const recent = { school_start_date: '2018-08-25' }; // not eligible for rotation: stays at home
+
+/**
+ * 四(二)2 二: the township 南岙 has a central school C (12 classes, two music teachers: 32 periods a week against
+ * 24 needed, 8 spare) and a village school V of 3 classes with no music teacher (6 periods of music a week).
+ * Rotation has no music teacher to send (the urban school U has none eligible), so the music post stays open.
+ */
+export function township(extra: { c?: Partial<School>; v?: Partial<School>; policy?: Partial<Scenario['policy']> } = {}): Scenario {
+  const s = scenario({
+    schools: [
+      urban('U'),
+      { ...urban('C', { area: 'town', tier: 1, classes: 12, students: 480, lat: 28.0, lon: 120.65 }), district: '南岙学区', ...extra.c },
+      { ...rural('V', { classes: 3, students: 40, lat: 28.05, lon: 120.62 }), district: '南岙学区', ...extra.v },
+    ],
+    teachers: [
+      ...staff('U', 'U', 10, ['chinese', 'math']),
+      teacher('CM1', 'C', { subject: 'music', ...recent }), teacher('CM2', 'C', { subject: 'music', ...recent }),
+      ...staff('C', 'C', 6, ['chinese', 'math'], () => recent),
+      ...staff('V', 'V', 3, ['chinese', 'math'], () => recent),
+    ],
+    needs: [],
+  });
+  return { ...s, policy: { ...s.policy, ...extra.policy } };
+}
+
+async function planned(s: Scenario): Promise<{ plan: Plan; scenario: Scenario }> {
+  const withNeeds = scenarioWithNeeds(s, 2019, 'norms');
+  const { plan, violations } = await planYear(withNeeds, 2019, { jobs: 1 });
+  expect(violations).toEqual([]);
+  return { plan, scenario: withNeeds };
+}
+
+describe('走教 inside a school district (四(二)2 二)', () => {
+  it('a 3-class village school is covered by 走教 from its central school: 6 periods of music, the post made whole, the subsidy paid', async () => {
+    const { plan, scenario: s } = await planned(township());
+    const it = plan.itinerant!;
+    expect(it.covers).toEqual([expect.objectContaining({ teacher_id: 'CM1', home_school: 'C', school_id: 'V', subject: 'music', periods: 6, district: '南岙学区', placed: false })]);
+    expect(it.covers[0]!.distance_km).toBeGreaterThan(5);
+    expect(it.covers[0]!.reasons!.join('\n')).toContain('8 spare');
+    expect(it.stats).toMatchObject({ optimal: true, periods_covered: 6 });
+    const music = plan.gaps.find((g) => g.school_id === 'V' && g.subject === 'music')!;
+    expect(music).toMatchObject({ unfilled: 1, itinerant_periods: 6, itinerant_posts: 1 });
+    // Rotation is untouched: the plan without a district has the same assignments and gap figures.
+    const without = await planned(township({ v: { district: undefined }, c: { district: undefined } }));
+    expect(without.plan.itinerant).toBeUndefined();
+    expect(plan.assignments.map((a) => a.teacher_id)).toEqual(without.plan.assignments.map((a) => a.teacher_id));
+    // The subsidy: tier 2 (the village), 300 yuan a month for the term's 12 months.
+    const paid = plan.allowances.find((a) => a.teacher_id === 'CM1' && a.school_id === 'V')!;
+    expect(paid).toMatchObject({ tier: 2, monthly: 300, total: 3600, items: { 走教补贴: 3600 }, itinerant: true });
+    expect(checkPlan(s, plan)).toEqual([]);
+  });
+
+  it('covers stop at max_distance_km and say why the periods stay open', async () => {
+    const base = township();
+    const { plan } = await planned({ ...base, policy: { ...base.policy, itinerant: { ...base.policy.itinerant, max_distance_km: 2 } } });
+    expect(plan.itinerant!.covers).toEqual([]);
+    const open = plan.itinerant!.open!.find((o) => o.school_id === 'V' && o.subject === 'music')!;
+    expect(open).toMatchObject({ uncovered: 6, covered: 0, left: 6 });
+    expect(open.why).toContain('beyond 2 km');
+  });
+
+  it('max_periods per teacher splits the 6 periods over both music teachers (4 + 2: the one in id order first)', async () => {
+    const base = township();
+    const { plan } = await planned({ ...base, policy: { ...base.policy, itinerant: { ...base.policy.itinerant, max_periods: 4 } } });
+    expect(plan.itinerant!.covers.map((c) => [c.teacher_id, c.periods])).toEqual([['CM1', 4], ['CM2', 2]]);
+  });
+
+  it('a school in another district, or another county, is never covered', async () => {
+    const { plan } = await planned(township({ v: { district: '北岙学区' } }));
+    expect(plan.itinerant!.covers).toEqual([]);
+    expect(plan.itinerant!.open!.find((o) => o.subject === 'music')!.why).toContain('no school of the district has spare music periods');
+    const other = await planned(township({ v: { county: '瓯海区' } }));
+    expect(other.plan.itinerant!.covers).toEqual([]);
+  });
+
+  it('itinerant.enabled = false: no covers and no itinerant field', async () => {
+    const base = township();
+    const { plan } = await planned({ ...base, policy: { ...base.policy, itinerant: { ...base.policy.itinerant, enabled: false } } });
+    expect(plan.itinerant).toBeUndefined();
+    expect(plan.gaps.every((g) => !('itinerant_periods' in g))).toBe(true);
+  });
+});
