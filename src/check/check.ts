@@ -12,6 +12,7 @@ import {
   runningRotationsStay, termDatesMatch, withinDistance,
 } from './rules/assignments.js';
 import { couplesKept } from './rules/couples.js';
+import { itinerantCovers, itinerantSubsidyPaid } from './rules/itinerant.js';
 import { extrasWithinLimit, gapsFilled, offSubjectOnlyForGaps } from './rules/needs.js';
 import { backboneAtEveryReceiver } from './rules/receivers.js';
 import { allowancesAddUp, backboneRecorded, gapsReported, receiversReported, sendersReported, statsReported } from './rules/reports.js';
@@ -57,6 +58,8 @@ export const RULES: readonly RuleCheck[] = [
   receiversReported,
   statsReported,
   allowancesAddUp,
+  itinerantCovers,
+  itinerantSubsidyPaid,
 ];
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The sheets of plan.xlsx (and the CSV files), in order: 说明, 轮岗名单,
- * 派出学校配额, 学科缺口, 接收学校骨干, 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡, 公示
+ * 派出学校配额, 学科缺口, 接收学校骨干, 走教 (when the plan has covers), 津贴, 职称预警, 收入对比, 未满足事项, 编制测算, 均衡, 公示
  * (and 变动 after a replan). Pure:
  * plan + scenario + report tables in, sheet models out.
  */
@@ -14,6 +14,7 @@ import type { PlanReport } from '../policy/plan-report.js';
 import { balanceSheet, normsSheet } from './norms-balance-sheets.js';
 import { changesSheet } from './changes-sheet.js';
 import { notesSheet } from './notes-sheet.js';
+import { itinerantSheet } from './itinerant-sheet.js';
 import { noticeSheet } from './notice-sheet.js';
 import { allowancesChartOption, gapsChartOption } from '../report/charts.js';
 import { col, type CellValue, type Lang, type PlanSheet, type SheetColumn } from './sheet-model.js';
@@ -102,6 +103,10 @@ function gapsSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): PlanSheet
   const columns = [
     SCHOOL, SCHOOL_NAME, COUNTY, col('subject', '学科', 'Subject'), col('needed', '缺编人数（净）', 'Needed (net)', 'int'),
     col('filled', '已补', 'Filled', 'int'), col('unfilled', '未补', 'Unfilled', 'int'),
+    // 走教 (plan.json itinerant): how much of each gap the covers take, in periods and in posts made whole.
+    ...(plan.itinerant === undefined ? [] : [
+      col('itinerant_periods', '走教课时/周', 'Itinerant periods/week', 'int'), col('itinerant_posts', '走教折合岗位', 'Posts covered by 走教', 'int'),
+    ]),
   ];
   const rows = plan.gaps.map((g): Row => ({ ...g, subject: n.subject(g.subject), school_name: n.school(g.school_id), county: n.county(g.school_id) }));
   const posts = new Map<string, { name: string; needed: number; filled: number }>();
@@ -225,7 +230,7 @@ const fromNorms = (plan: Plan): Set<string> => new Set(Array.isArray(plan.stats[
 export function planSheets(input: PlanWorkbookInput, lang: Lang): PlanSheet[] {
   return [
     notesSheet(input, lang), assignmentsSheet(input, lang), sendersSheet(input, lang), gapsSheet(input, lang),
-    receiversSheet(input, lang), allowancesSheet(input, lang), titlesSheet(input, lang), incomeSheet(input, lang),
+    receiversSheet(input, lang), ...[itinerantSheet(input.scenario, input.plan, lang)].filter((x) => x !== null), allowancesSheet(input, lang), titlesSheet(input, lang), incomeSheet(input, lang),
     shortfallsSheet(input, lang), normsSheet(input.scenario, input.report.norms, fromNorms(input.plan), lang),
     balanceSheet(input.report.balance, lang), noticeSheet(input, lang),
     ...[changesSheet(input.scenario, input.plan, lang)].filter((x) => x !== null),
