@@ -170,6 +170,10 @@ export const ITINERANT = {
   ),
   interchangeable: () => text('同校同学科教师可互换，按教师编号依次安排', 'teachers of one school and subject are interchangeable: taken in id order'),
   optimum: () => text('学区内可覆盖的课时最多，其次总路程最短（已证明最优）', 'most periods covered in the district, then least travel (proven optimal)'),
+  noPeriodsLack: (subject: Text, periods: number) => text(
+    `按课时测算，本校${subject.zh}教师已能承担全部 ${round1(periods)} 节，缺的是岗位而非课时，走教不补`,
+    `by the period count the school's own ${subject.en} teachers already give all ${round1(periods)} periods: the gap is a post, not periods, so 走教 does not fill it`,
+  ),
   noDistrict: () => text('本校未填学区，不安排走教', 'the school has no district: no itinerant teaching'),
   noSpare: (subject: Text) => text(`学区内没有${subject.zh}富余课时`, `no school of the district has spare ${subject.en} periods`),
   tooFar: (subject: Text, limit: number | null) => text(

@@ -2,7 +2,7 @@
  * 走教 (四(二)2 二): after the rotation, teachers with spare periods walk to
  * schools of their district (same county) that still lack periods of their
  * subject. One small MILP per district, solved lexicographically and proven
- * optimal: (1) most uncovered periods covered, (2) least distance — Σ km of
+ * optimal: (1) most periods of the open gaps covered, (2) least distance — Σ km of
  * the teacher → school links, each a weekly trip —, (3) fewest links. It runs
  * after the rotation's levels and never changes an assignment, so R1–R5 are
  * exactly as the rotation left them.
@@ -12,7 +12,7 @@
  *   x[t,r] ∈ ℤ≥0 periods a week, y[t,r] ∈ {0,1} t walks to r,
  *   x[t,r] ≤ min(max_periods, needed[r,s]) · y[t,r],
  *   Σ_r x[t,r] ≤ max_periods, Σ_r y[t,r] ≤ max_schools (per teacher),
- *   Σ_{t of (h,s)} Σ_r x[t,r] ≤ spare[h,s], Σ_{t of s} x[t,r] ≤ uncovered[r,s],
+ *   Σ_{t of (h,s)} Σ_r x[t,r] ≤ spare[h,s], Σ_{t of s} x[t,r] ≤ need[r,s] (coverNeed),
  * and, the teachers of one (h,s) being interchangeable, Σ_r x[t_i,r] ≥ Σ_r x[t_i+1,r]
  * (in id order), which removes symmetric copies without losing an optimum.
  */
@@ -23,7 +23,7 @@ import type { Plan } from '../domain/plan.js';
 import { isReceiver, type Scenario } from '../domain/scenario.js';
 import { type School, subjectList } from '../domain/tables.js';
 import { groupBy } from '../policy/eligibility.js';
-import { balanceKey, itinerantPosts, type PeriodBalance, periodBalances } from '../policy/itinerant-periods.js';
+import { balanceKey, coverNeed, itinerantPosts, type PeriodBalance, periodBalances } from '../policy/itinerant-periods.js';
 import type { Term } from '../policy/term.js';
 import { distanceKm, roundKm } from './distance.js';
 import { solveLexicographic } from './lexicographic.js';
@@ -47,12 +47,14 @@ export type Cover = {
   readonly reasons: string[];
 };
 
-/** A receiver and subject that lacks periods after the rotation, and what 走教 did about it. */
+/** A receiver and subject whose gap the rotation leaves open, and what 走教 did about it. */
 export type OpenPeriods = {
   readonly school_id: string;
   readonly subject: string;
   readonly district: string | null;
-  /** Periods a week lacking after the rotation. */
+  /** The gap's unfilled posts after the rotation. */
+  readonly unfilled: number;
+  /** Periods a week 走教 may cover (coverNeed: lacking by the count, at most unfilled × load). */
   readonly uncovered: number;
   /** Of them, covered by 走教. */
   readonly covered: number;
@@ -92,7 +94,7 @@ const varY = (t: string, r: string) => `y|${t}|${r}`;
  *
  * @example planCovers(scenario, plan, term, await loadHighsSolver())?.covers[0] // { teacher_id: 'T-M1', home_school: 'C1', school_id: 'V1', subject: 'music', periods: 6, … }
  */
-export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, term: Term, solver: Solver, timeoutMs = 30_000): ItinerantReport | null {
+export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments' | 'gaps'>, term: Term, solver: Solver, timeoutMs = 30_000): ItinerantReport | null {
   if (!itinerantOn(scenario)) return null;
   const policy = scenario.policy.itinerant;
   const subjectZh = subjectList(scenario.policy.subjects).zh;
@@ -101,6 +103,13 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
   const label = (id: string) => schoolById.get(id)?.name || id;
   const balances = periodBalances(scenario, plan, term);
   const all = [...balances.values()];
+  // What 走教 may cover: the gaps the rotation leaves open, in periods (coverNeed).
+  const gaps = plan.gaps.filter((g) => g.unfilled > 0 && schoolById.has(g.school_id) && isReceiver(schoolById.get(g.school_id)!))
+    .map((g): Gap => {
+      const b = balances.get(balanceKey(g.school_id, g.subject));
+      return { school_id: g.school_id, subject: g.subject, unfilled: g.unfilled, need: coverNeed(b, g.unfilled), balance: b };
+    });
+  const needOf = new Map(gaps.map((g) => [balanceKey(g.school_id, g.subject), g.need]));
   const covers: Cover[] = [];
   const open: OpenPeriods[] = [];
   let optimal = true;
@@ -111,7 +120,8 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
   for (const schools of districts.values()) {
     const district = schools[0]!.district!;
     const ids = new Set(schools.map((s) => s.school_id));
-    const needs = all.filter((b) => ids.has(b.school_id) && b.uncovered > 0);
+    const open_ = gaps.filter((g) => ids.has(g.school_id));
+    const needs = open_.filter((g) => g.need > 0);
     const km = (a: string, b: string) => distanceKm(schoolById.get(a)!, schoolById.get(b)!);
     const reachable = (h: string, r: string) => {
       const d = km(h, r);
@@ -122,7 +132,7 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
       const targets = needs.filter((n) => n.subject === g.subject && reachable(g.school_id, n.school_id))
         .map((n) => ({ r: n.school_id, km: km(g.school_id, n.school_id)! }));
       if (targets.length === 0) continue;
-      const demand = targets.reduce((n, t) => n + balances.get(balanceKey(t.r, g.subject))!.uncovered, 0);
+      const demand = targets.reduce((n, t) => n + needOf.get(balanceKey(t.r, g.subject))!, 0);
       const walkers = g.staff.filter((t) => t.exempt === '').slice(0, Math.min(g.spare, demand));
       for (const t of walkers) candidates.push({ id: t.teacher_id, group: g, targets });
     }
@@ -139,7 +149,7 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
         const periods = new Map<string, number>();
         const links = new Map<string, number>();
         for (const { r, km: d } of c.targets) {
-          const need = balances.get(balanceKey(r, c.group.subject))!.uncovered;
+          const need = needOf.get(balanceKey(r, c.group.subject))!;
           const upper = Math.min(policy.max_periods, need, c.group.spare);
           const [x, y] = [varX(c.id, r), varY(c.id, r)];
           variables.push({ name: x, integer: true, upper }, { name: y, integer: true, upper: 1 });
@@ -169,8 +179,8 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
           });
         }
       }
-      for (const [sink, terms] of bySink) constraints.push({ name: `need|${sink}`, terms, max: balances.get(sink)!.uncovered });
-      const demandTotal = [...bySink.keys()].reduce((n, k) => n + balances.get(k)!.uncovered, 0);
+      for (const [sink, terms] of bySink) constraints.push({ name: `need|${sink}`, terms, max: needOf.get(sink)! });
+      const demandTotal = [...bySink.keys()].reduce((n, k) => n + needOf.get(k)!, 0);
       const levels: Level[] = [
         { name: 'periods covered', terms: covLevel, range: demandTotal },
         { name: 'distance (0.1 km)', terms: kmLevel, range: kmRange },
@@ -185,13 +195,13 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
           for (const { r, km: d } of c.targets) {
             const periods = Math.round(lex.values.get(varX(c.id, r)) ?? 0);
             if (periods <= 0) continue;
-            const need = balances.get(balanceKey(r, c.group.subject))!;
+            const need = needOf.get(balanceKey(r, c.group.subject))!;
             const home = c.group.school_id;
             const placed = c.group.placed.has(c.id);
             const reasons: Text[] = [
               ...(placed ? [ITINERANT.placedHere(label(home))] : []),
               ITINERANT.homeSpare(label(home), subj(c.group.subject), c.group.staff.length, c.group.load, c.group.periods, c.group.spare),
-              ITINERANT.needed(label(r), subj(c.group.subject), need.uncovered),
+              ITINERANT.needed(label(r), subj(c.group.subject), need),
               ITINERANT.distance(roundKm(d)!, policy.max_distance_km, district),
               ...(c.group.staff.length > 1 ? [ITINERANT.interchangeable()] : []),
               ITINERANT.optimum(),
@@ -205,26 +215,24 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
         }
       }
       if (lex.status !== 'optimal') {
-        for (const n of needs) open.push(openRow(n, district, 0, ITINERANT.notSolved(lex.status)));
+        for (const n of open_) open.push(openRow(n, district, 0, ITINERANT.notSolved(lex.status)));
         continue;
       }
     }
-    for (const n of needs) {
+    for (const n of open_) {
       const done = covered.get(balanceKey(n.school_id, n.subject)) ?? 0;
       const sources = all.filter((b) => ids.has(b.school_id) && b.subject === n.subject && b.spare > 0 && b.school_id !== n.school_id);
       const near = sources.filter((b) => reachable(b.school_id, n.school_id));
-      const why = done >= n.uncovered ? null
+      const why = n.need === 0 ? ITINERANT.noPeriodsLack(subj(n.subject), n.balance?.periods ?? 0)
+        : done >= n.need ? null
         : sources.length === 0 ? ITINERANT.noSpare(subj(n.subject))
           : near.length === 0 ? ITINERANT.tooFar(subj(n.subject), policy.max_distance_km)
             : ITINERANT.usedUp(subj(n.subject), near.reduce((s, b) => s + b.spare, 0));
       open.push(openRow(n, district, done, why));
     }
   }
-  // Receivers without a district lack periods too: listed, so nothing is silently left out.
-  for (const b of all) {
-    const school = schoolById.get(b.school_id)!;
-    if (b.uncovered > 0 && school.district === undefined && isReceiver(school)) open.push(openRow(b, null, 0, ITINERANT.noDistrict()));
-  }
+  // Open gaps of receivers without a district: listed, so nothing is silently left out.
+  for (const g of gaps) if (schoolById.get(g.school_id)!.district === undefined) open.push(openRow(g, null, 0, ITINERANT.noDistrict()));
   const order = new Map(scenario.schools.map((s, i) => [s.school_id, i]));
   open.sort((a, b) => order.get(a.school_id)! - order.get(b.school_id)! || a.subject.localeCompare(b.subject));
   covers.sort((a, b) => order.get(a.school_id)! - order.get(b.school_id)! || a.subject.localeCompare(b.subject) || a.teacher_id.localeCompare(b.teacher_id));
@@ -237,9 +245,19 @@ export function planCovers(scenario: Scenario, plan: Pick<Plan, 'assignments'>, 
   };
 }
 
-function openRow(b: PeriodBalance, district: string | null, covered: number, why: Text | null): OpenPeriods {
-  const left = Math.max(0, b.uncovered - covered);
-  return { school_id: b.school_id, subject: b.subject, district, uncovered: b.uncovered, covered, left, why: left === 0 || why === null ? null : bilingual(why) };
+/** A gap the rotation leaves open at a receiver: its unfilled posts and the periods 走教 may cover of it. */
+interface Gap {
+  readonly school_id: string;
+  readonly subject: string;
+  readonly unfilled: number;
+  readonly need: number;
+  readonly balance: PeriodBalance | undefined;
+}
+
+function openRow(g: Gap, district: string | null, covered: number, why: Text | null): OpenPeriods {
+  const left = Math.max(0, g.need - covered);
+  const shown = g.need === 0 || left > 0 ? why : null;
+  return { school_id: g.school_id, subject: g.subject, district, unfilled: g.unfilled, uncovered: g.need, covered, left, why: shown === null ? null : bilingual(shown) };
 }
 
 /**
@@ -254,7 +272,7 @@ export function gapsWithCovers(scenario: Scenario, plan: Plan, report: Itinerant
     const o = open.get(balanceKey(g.school_id, g.subject));
     const b = balances.get(balanceKey(g.school_id, g.subject));
     const covered = o?.covered ?? 0;
-    const posts = b === undefined ? 0 : itinerantPosts({ unfilled: g.unfilled, uncovered: b.uncovered, covered, load: b.load });
+    const posts = b === undefined ? 0 : itinerantPosts({ unfilled: g.unfilled, uncovered: coverNeed(b, g.unfilled), covered, load: b.load });
     return { ...g, itinerant_periods: covered, itinerant_posts: posts };
   });
 }

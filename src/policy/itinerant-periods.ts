@@ -105,6 +105,17 @@ export function periodBalances(scenario: Scenario, plan: Pick<Plan, 'assignments
 }
 
 /**
+ * The periods a week 走教 may cover at a receiver and subject: those the
+ * count finds lacking after the rotation, never more than the open posts of
+ * the plan's gap row for it (its unfilled posts × a full load). 走教 fills
+ * what the rotation leaves open of the needs the plan works to (needs.csv, or
+ * the norms), not periods HR did not list as a gap.
+ */
+export function coverNeed(b: Pick<PeriodBalance, 'uncovered' | 'load'> | undefined, unfilled: number): number {
+  return b === undefined ? 0 : Math.max(0, Math.min(b.uncovered, unfilled * b.load));
+}
+
+/**
  * THE rule for how many posts of a (receiver, subject) gap 走教 makes whole
  * (plan.json `gaps[].itinerant_posts`; the 银龄讲学 volunteers stage places
  * volunteers only on the posts left after it: `unfilled − itinerantPosts`).

@@ -1,5 +1,6 @@
 /**
- * 走教 on random counties: covers never exceed a school's spare periods nor a receiver's uncovered ones, the
+ * 走教 on random counties: covers never exceed a school's spare periods nor what the rotation leaves open at a
+ * receiver (its uncovered periods, at most its gap's unfilled posts × a full load), the
  * per-teacher limits and the distance limit are never broken, every plan passes the independent checker; and
  * without per-teacher limits binding, the periods covered equal the maximum flow of the district's
  * transportation problem (computed here by a plain augmenting-path max flow), so the MILP's optimum is the optimum.
@@ -14,8 +15,9 @@ import { gapsWithCovers, planCovers } from '../../src/engine/itinerant.js';
 import { loadHighsSolver } from '../../src/engine/highs.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { extendPlan } from '../../src/policy/plan-report.js';
-import { balanceKey, periodBalances } from '../../src/policy/itinerant-periods.js';
+import { balanceKey, coverNeed, periodBalances } from '../../src/policy/itinerant-periods.js';
 import { termOf } from '../../src/policy/term.js';
+import { scenarioWithNeeds } from '../../src/pipeline.js';
 import { scenarioArb } from '../engine/random-scenario.js';
 import { runs, timeAllowed } from './runs.js';
 
@@ -24,7 +26,8 @@ const withDistricts = fc.tuple(
   fc.array(fc.constantFrom(undefined, 'D1', 'D1', 'D2'), { minLength: 7, maxLength: 7 }),
   fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 7, maxLength: 7 }),
   fc.record({ max_distance_km: fc.constantFrom(null, 10, 25), max_schools: fc.integer({ min: 1, max: 3 }), max_periods: fc.integer({ min: 1, max: 12 }), loose: fc.boolean() }),
-).map(([s, districts, classes, limits]): Scenario => ({
+// Needs from the staffing norms for every receiver: many gaps, some left open by the rotation.
+).map(([s, districts, classes, limits]): Scenario => scenarioWithNeeds({
   ...s,
   // Small schools, so that some have periods to spare and some lack them.
   schools: s.schools.map((x, i) => {
@@ -40,12 +43,12 @@ const withDistricts = fc.tuple(
       max_schools: limits.loose ? 50 : limits.max_schools, max_periods: limits.loose ? 10_000 : limits.max_periods,
     },
   },
-}));
+}, 2019, 'norms'));
 
 /** Max flow of a small network by augmenting paths (BFS); capacities as a map of maps. */
 function maxFlow(cap: Map<string, Map<string, number>>, source: string, sink: string): number {
   const residual = new Map<string, Map<string, number>>();
-  const edge = (a: string, b: string) => { if (!residual.has(a)) residual.set(a, new Map()); return residual.get(a)!; };
+  const edge = (a: string) => { if (!residual.has(a)) residual.set(a, new Map()); return residual.get(a)!; };
   for (const [a, out] of cap) for (const [b, c] of out) { edge(a).set(b, (edge(a).get(b) ?? 0) + c); edge(b).set(a, edge(b).get(a) ?? 0); }
   let flow = 0;
   for (;;) {
@@ -93,7 +96,12 @@ describe('走教 on random counties', () => {
         return m;
       };
       for (const [k, n] of sum((c) => balanceKey(c.home_school, c.subject))) expect(n).toBeLessThanOrEqual(balances.get(k)!.spare);
-      for (const [k, n] of sum((c) => balanceKey(c.school_id, c.subject))) expect(n).toBeLessThanOrEqual(balances.get(k)!.uncovered);
+      const unfilled = new Map(rotation.gaps.map((g) => [balanceKey(g.school_id, g.subject), g.unfilled]));
+      const need = (k: string) => coverNeed(balances.get(k), unfilled.get(k) ?? 0);
+      for (const [k, n] of sum((c) => balanceKey(c.school_id, c.subject))) {
+        expect(n).toBeLessThanOrEqual(balances.get(k)!.uncovered);
+        expect(n).toBeLessThanOrEqual(need(k));
+      }
       for (const [, n] of sum((c) => c.teacher_id)) expect(n).toBeLessThanOrEqual(s.policy.itinerant.max_periods);
       for (const c of report.covers) {
         const [h, r] = [schools.get(c.home_school)!, schools.get(c.school_id)!];
@@ -114,9 +122,10 @@ describe('走教 on random counties', () => {
           for (const n of balances.values()) {
             const r = schools.get(n.school_id)!;
             const km = distanceKm(home, r);
-            if (n.subject !== g.subject || n.uncovered <= 0 || r === home || r.district !== home.district || r.county !== home.county || km === null || (limit !== null && km > limit)) continue;
+            const sink = need(balanceKey(n.school_id, n.subject));
+            if (n.subject !== g.subject || sink <= 0 || r === home || r.district !== home.district || r.county !== home.county || km === null || (limit !== null && km > limit)) continue;
             out.set(`in:${n.school_id}:${n.subject}`, Infinity);
-            cap.set(`in:${n.school_id}:${n.subject}`, new Map([['sink', n.uncovered]]));
+            cap.set(`in:${n.school_id}:${n.subject}`, new Map([['sink', sink]]));
           }
           cap.get('src')!.set(`out:${g.school_id}:${g.subject}`, g.spare);
           cap.set(`out:${g.school_id}:${g.subject}`, out);

@@ -3,6 +3,7 @@ import { isReceiver } from '../../domain/scenario.js';
 import type { Facts } from '../facts.js';
 import { periodTable, termMonths } from '../itinerant.js';
 import { schoolDistance } from '../reach.js';
+import { postKey } from '../tally.js';
 import { violation, type Violation } from '../violation.js';
 
 interface CoverRow {
@@ -15,7 +16,7 @@ const coversOf = (f: Facts): readonly CoverRow[] => f.plan.itinerant?.covers ?? 
  * itinerant: a cover goes between two schools of one district (schools.csv district) of one county, within
  * itinerant.max_distance_km (both schools need coordinates); its teacher teaches its subject at the home school
  * this term and is not exempt; no school lends more periods of a subject than it has spare, no receiver gets
- * more than it lacks after the rotation; no teacher walks to more than itinerant.max_schools schools or more
+ * more than the rotation leaves open (periods lacking by the count, at most its gap's unfilled posts × a full load); no teacher walks to more than itinerant.max_schools schools or more
  * than itinerant.max_periods periods a week; and there are no covers when 走教 is off.
  */
 export function itinerantCovers(f: Facts): Violation[] {
@@ -67,9 +68,12 @@ export function itinerantCovers(f: Facts): Violation[] {
   }
   for (const rows of by((c) => `${c.school_id}|${c.subject}`)) {
     const { school_id: r, subject: s } = rows[0]!;
-    const need = table(r, s)?.uncovered ?? 0;
+    // What the rotation leaves open: the periods lacking by the count, at most the gap's unfilled posts × a full load.
+    const count = table(r, s);
+    const unfilled = f.tally.posts.get(postKey(r, s))?.unfilled ?? 0;
+    const need = count === undefined ? 0 : Math.max(0, Math.min(count.uncovered, unfilled * count.load));
     if (sum(rows) > need) {
-      out.push(violation('itinerant', { school_id: r }, `走教 ${f.school(r)} ${s}: 走教 ${sum(rows)} 节，轮岗后仅缺 ${need} 节 / gets ${sum(rows)} periods of ${s}, lacks only ${need} after the rotation`));
+      out.push(violation('itinerant', { school_id: r }, `走教 ${f.school(r)} ${s}: 走教 ${sum(rows)} 节，轮岗后仅缺 ${need} 节（缺课时 ${count?.uncovered ?? 0}，未补岗位 ${unfilled}）/ gets ${sum(rows)} periods of ${s}, lacks only ${need} after the rotation (${count?.uncovered ?? 0} periods by the count, ${unfilled} unfilled post(s))`));
     }
   }
   for (const rows of by((c) => c.teacher_id)) {
