@@ -50,7 +50,7 @@ const PLAN: Shape = {
   }],
   itinerant: {
     covers: [{ teacher_id: true, name: true, home_school: true, school_id: true, subject: true, periods: true, distance_km: true, district: true, placed: true, reasons: true }],
-    open: [{ school_id: true, subject: true, district: true, uncovered: true, covered: true, left: true, why: true }],
+    open: [{ school_id: true, subject: true, district: true, unfilled: true, uncovered: true, covered: true, left: true, why: true }],
     stats: { districts: true, periods_uncovered: true, periods_covered: true, teachers: true, optimal: true, solve_ms: true },
   },
   objection_locks: [{ teacher_id: true, action: true, school_id: true, reason: true, objection_row: true }],
