@@ -126,7 +126,8 @@ export function coverNeed(b: Pick<PeriodBalance, 'uncovered' | 'load'> | undefin
  * small school's 班师比 floor adds carry no periods, so covers never fill them).
  *
  * @example itinerantPosts({ unfilled: 1, uncovered: 6, covered: 6, load: 16 }) // 1: six periods of music walked in fill the post
- * @example itinerantPosts({ unfilled: 2, uncovered: 20, covered: 6, load: 16 }) // 0: 14 periods still need a teacher
+ * @example itinerantPosts({ unfilled: 2, uncovered: 20, covered: 3, load: 16 }) // 0: 17 periods still need two teachers
+ * @example itinerantPosts({ unfilled: 2, uncovered: 20, covered: 6, load: 16 }) // 1: 14 periods need one teacher
  */
 export function itinerantPosts(g: { readonly unfilled: number; readonly uncovered: number; readonly covered: number; readonly load: number }): number {
   if (g.unfilled <= 0 || g.covered <= 0) return 0;

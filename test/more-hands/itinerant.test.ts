@@ -3,6 +3,8 @@ import { checkPlan } from '../../src/check/check.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import { planYear, scenarioWithNeeds } from '../../src/pipeline.js';
+import { itinerantPosts } from '../../src/policy/itinerant-periods.js';
+import { rural, staff, teacher } from '../engine/builders.js';
 import { township } from './township.js';
 
 async function planned(s: Scenario): Promise<{ plan: Plan; scenario: Scenario }> {
@@ -61,4 +63,39 @@ describe('走教 inside a school district (四(二)2 二)', () => {
     expect(plan.itinerant).toBeUndefined();
     expect(plan.gaps.every((g) => !('itinerant_periods' in g))).toBe(true);
   });
+
+  it('a teacher the rotation places at a receiver covers a school of its district (placed: true)', async () => {
+    // The central school has no music teacher; the urban school U sends one of its two music teachers (it keeps one
+    // at home) to one village, where 6 of the 16 periods are needed: the other 10 cover the second village's 6.
+    const base = township();
+    const s: Scenario = {
+      ...base,
+      schools: [...base.schools, { ...rural('V2', { classes: 3, students: 40, lat: 28.07, lon: 120.6 }), district: '南岙学区' }],
+      teachers: [
+        ...base.teachers.filter((t) => t.subject !== 'music'),
+        teacher('UM1', 'U', { subject: 'music' }), teacher('UM2', 'U', { subject: 'music' }),
+        ...staff('W', 'V2', 2, ['chinese', 'math'], () => ({ school_start_date: '2018-08-25' })),
+      ],
+    };
+    const { plan } = await planned(s);
+    const sent = plan.assignments.find((a) => a.subject === 'music')!;
+    const other = sent.to_school === 'V' ? 'V2' : 'V';
+    expect(plan.itinerant!.covers.filter((c) => c.subject === 'music')).toEqual([
+      expect.objectContaining({ teacher_id: sent.teacher_id, home_school: sent.to_school, school_id: other, periods: 6, placed: true }),
+    ]);
+    expect(plan.itinerant!.covers.find((c) => c.subject === 'music')!.reasons!.join('\n')).toContain('placed at');
+    expect(plan.gaps.find((g) => g.school_id === other && g.subject === 'music')).toMatchObject({ unfilled: 1, itinerant_periods: 6, itinerant_posts: 1 });
+  });
 });
+
+describe('itinerantPosts: the posts of a gap the covers make whole', () => {
+  it('whole posts by periods, never more than the gap\'s unfilled posts', () => {
+    expect(itinerantPosts({ unfilled: 1, uncovered: 6, covered: 6, load: 16 })).toBe(1);
+    expect(itinerantPosts({ unfilled: 1, uncovered: 6, covered: 4, load: 16 })).toBe(0); // 2 periods still lack a teacher
+    expect(itinerantPosts({ unfilled: 2, uncovered: 20, covered: 6, load: 16 })).toBe(1); // 20 periods = 2 posts' worth; 14 left = 1
+    expect(itinerantPosts({ unfilled: 2, uncovered: 20, covered: 3, load: 16 })).toBe(0); // 17 left: still 2 posts' worth
+    expect(itinerantPosts({ unfilled: 1, uncovered: 40, covered: 30, load: 16 })).toBe(1); // capped by unfilled
+    expect(itinerantPosts({ unfilled: 0, uncovered: 6, covered: 6, load: 16 })).toBe(0);
+  });
+});
+
