@@ -116,9 +116,11 @@ export function coverNeed(b: Pick<PeriodBalance, 'uncovered' | 'load'> | undefin
 }
 
 /**
- * THE rule for how many posts of a (receiver, subject) gap 走教 makes whole
- * (plan.json `gaps[].itinerant_posts`; the 银龄讲学 volunteers stage places
- * volunteers only on the posts left after it: `unfilled − itinerantPosts`).
+ * THE rule for how many posts of a (receiver, subject) gap 走教 makes whole.
+ * The plan records its result on each gap row as `gaps[].itinerant_posts`
+ * (engine/itinerant.ts gapsWithCovers calls this, and nothing else decides
+ * it); the 银龄讲学 volunteers stage, which comes after 走教, places volunteers
+ * only on the posts left: `gap.unfilled − gap.itinerant_posts` (0 when absent).
  * The receiver still lacks `uncovered` periods a week after the rotation,
  * i.e. ceil(uncovered / load) posts' worth; after covers of `covered`
  * periods it lacks ceil((uncovered − covered) / load). The difference is what
