@@ -1,4 +1,10 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import { writeScenario } from '../../src/io/write-scenario.js';
+import { writeScenarioWorkbook } from '../../src/io/write-scenario-xlsx.js';
 import { checkPlan } from '../../src/check/check.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
@@ -85,6 +91,26 @@ describe('走教 inside a school district (四(二)2 二)', () => {
     ]);
     expect(plan.itinerant!.covers.find((c) => c.subject === 'music')!.reasons!.join('\n')).toContain('placed at');
     expect(plan.gaps.find((g) => g.school_id === other && g.subject === 'music')).toMatchObject({ unfilled: 1, itinerant_periods: 6, itinerant_posts: 1 });
+  });
+});
+
+describe('schools.csv district (学区)', () => {
+  it('is written only when some school has it, read back from CSV (学区 header) and from a workbook, with --set itinerant.*', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rotation-district-'));
+    try {
+      await writeScenario(join(dir, 'zh'), township(), { lang: 'zh' });
+      expect((await readFile(join(dir, 'zh', 'schools.csv'), 'utf8')).split('\n')[0]).toContain('学区');
+      const { scenario: back } = await readScenario(join(dir, 'zh'), { set: ['itinerant.max_periods=6'], optionalNeeds: true });
+      expect(back.schools.map((s) => s.district ?? null)).toEqual([null, '南岙学区', '南岙学区']);
+      expect(back.policy.itinerant.max_periods).toBe(6);
+      await writeScenarioWorkbook(join(dir, 'xlsx'), township(), { lang: 'zh' });
+      const fromBook = await readScenario(join(dir, 'xlsx', 'scenario.xlsx'), { optionalNeeds: true });
+      expect(fromBook.scenario.schools.map((s) => s.district ?? null)).toEqual([null, '南岙学区', '南岙学区']);
+      await writeScenario(join(dir, 'none'), township({ c: { district: undefined }, v: { district: undefined } }), { lang: 'en' });
+      expect((await readFile(join(dir, 'none', 'schools.csv'), 'utf8')).split('\n')[0]).not.toContain('district');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
