@@ -8,7 +8,7 @@ import { writeScenarioWorkbook } from '../../src/io/write-scenario-xlsx.js';
 import { checkPlan } from '../../src/check/check.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
-import { planYear, scenarioWithNeeds } from '../../src/pipeline.js';
+import { planYear, replanYear, scenarioWithNeeds } from '../../src/pipeline.js';
 import { itinerantPosts } from '../../src/policy/itinerant-periods.js';
 import { rural, staff, teacher } from '../engine/builders.js';
 import { township } from './township.js';
@@ -91,6 +91,16 @@ describe('走教 inside a school district (四(二)2 二)', () => {
     ]);
     expect(plan.itinerant!.covers.find((c) => c.subject === 'music')!.reasons!.join('\n')).toContain('placed at');
     expect(plan.gaps.find((g) => g.school_id === other && g.subject === 'music')).toMatchObject({ unfilled: 1, itinerant_periods: 6, itinerant_posts: 1 });
+  });
+});
+
+describe('走教 in the final list (rotation replan)', () => {
+  it('covers are planned anew on the final list and the subsidy paid; the final plan checks', async () => {
+    const { plan, scenario: s } = await planned(township());
+    const final = await replanYear({ ...s, objections: [] }, plan, { needs: 'norms' });
+    expect(final.violations).toEqual([]);
+    expect(final.plan.itinerant!.covers.map((c) => [c.teacher_id, c.school_id, c.periods])).toEqual([['CM1', 'V', 6]]);
+    expect(final.plan.allowances.find((a) => a['itinerant'] === true)).toMatchObject({ teacher_id: 'CM1', total: 3600 });
   });
 });
 
