@@ -79,8 +79,11 @@ export function periodTable(f: Facts): (school: string, subject: string) => Chec
   };
 }
 
-/** Months of the term, whole months counted 1 and part months by their days (the checker's own pro rata). */
-export function termMonths(start: string, end: string): number {
+/**
+ * Months of the term, whole months counted 1 and part months by their days (the checker's own pro rata), or
+ * not at all when `wholeOnly` (policy allowances.part_month = whole_months).
+ */
+export function termMonths(start: string, end: string, wholeOnly = false): number {
   let months = 0;
   const [sy, sm, sd] = start.split('-').map(Number) as [number, number, number];
   const [ey, em, ed] = end.split('-').map(Number) as [number, number, number];
@@ -88,7 +91,8 @@ export function termMonths(start: string, end: string): number {
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const from = y === sy && m === sm ? sd : 1;
     const to = y === ey && m === em ? ed : days;
-    months += (to - from + 1) / days;
+    const part = (to - from + 1) / days;
+    months += wholeOnly && part < 1 ? 0 : part;
   }
   return months;
 }

@@ -40,6 +40,17 @@ describe('走教 inside a school district (四(二)2 二)', () => {
     expect(checkPlan(s, plan)).toEqual([]);
   });
 
+  it('the subsidy follows the term: a term from 15 September pays part months pro rata, or not at all under whole_months', async () => {
+    for (const part_month of ['pro_rata', 'whole_months'] as const) {
+      const base = township();
+      const s = { ...base, policy: { ...base.policy, term: { ...base.policy.term, start: '09-15' }, allowances: { ...base.policy.allowances, part_month } } };
+      const { plan } = await planned(s);
+      const paid = plan.allowances.find((a) => a['itinerant'] === true)!;
+      // 15 Sep – 14 Sep: 16/30 of September, 11 whole months (October – August), 14/30 of September next year.
+      expect(paid.total).toBe(part_month === 'pro_rata' ? 3600 : 3300);
+    }
+  });
+
   it('covers stop at max_distance_km and say why the periods stay open', async () => {
     const base = township();
     const { plan } = await planned({ ...base, policy: { ...base.policy, itinerant: { ...base.policy.itinerant, max_distance_km: 2 } } });

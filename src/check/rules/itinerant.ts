@@ -99,7 +99,7 @@ export function itinerantSubsidyPaid(f: Facts): Violation[] {
   const rows = f.plan.allowances.filter((a) => a['itinerant'] === true);
   const covered = new Set(coversOf(f).map((c) => `${c.teacher_id}|${c.school_id}`));
   const out: Violation[] = [];
-  const months = termMonths(f.plan.period.start, f.plan.period.end);
+  const months = termMonths(f.plan.period.start, f.plan.period.end, f.policy.allowances.part_month === 'whole_months');
   for (const k of covered) {
     const [teacher, school] = k.split('|') as [string, string];
     const row = rows.find((a) => a.teacher_id === teacher && a.school_id === school);
