@@ -96,3 +96,19 @@ export function termMonths(start: string, end: string, wholeOnly = false): numbe
   }
   return months;
 }
+
+/**
+ * The posts of a receiver's gap the plan's 走教 covers make whole, by the checker's count: the gap lacked
+ * ⌈need ÷ load⌉ posts' worth of periods after the rotation (need = its uncovered periods, at most unfilled ×
+ * load) and lacks ⌈(need − covered) ÷ load⌉ after the covers; never more than the unfilled posts. 0 when the
+ * plan has no covers there. The volunteers rule counts only the posts left after these.
+ */
+export function coveredPosts(f: Facts, table: ReturnType<typeof periodTable>, school: string, subject: string, unfilled: number): number {
+  const covered = (f.plan.itinerant?.covers ?? []).filter((c) => c.school_id === school && c.subject === subject).reduce((n, c) => n + c.periods, 0);
+  const count = table(school, subject);
+  if (covered <= 0 || unfilled <= 0 || count === undefined) return 0;
+  const need = Math.max(0, Math.min(count.uncovered, unfilled * count.load));
+  const before = Math.ceil(need / count.load - EPS);
+  const after = Math.ceil(Math.max(0, need - covered) / count.load - EPS);
+  return Math.max(0, Math.min(unfilled, before - after));
+}

@@ -25,7 +25,7 @@ import { type School, subjectList } from '../domain/tables.js';
 import { groupBy } from '../policy/eligibility.js';
 import { balanceKey, coverNeed, itinerantPosts, type PeriodBalance, periodBalances } from '../policy/itinerant-periods.js';
 import type { Term } from '../policy/term.js';
-import { distanceKm, roundKm } from './distance.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
 import { solveLexicographic } from './lexicographic.js';
 import type { Level } from './model.js';
 import type { Constraint, Solver, Variable } from './solver.js';

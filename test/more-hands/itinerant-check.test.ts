@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/check.js';
 import { planCommand } from '../../src/cli/plan.js';
 import type { Plan } from '../../src/domain/plan.js';
-import { writeScenario } from '../../src/io/write-scenario.js';
+import { writeScenario } from '../../src/io/export/write-scenario.js';
 import { rural } from '../engine/builders.js';
 import { commandRunner } from '../cli/run-commands.js';
 import { township } from './township.js';
