@@ -12,6 +12,7 @@ import { planYear, replanYear, scenarioWithNeeds } from '../../src/pipeline.js';
 import { itinerantPosts } from '../../src/policy/itinerant-periods.js';
 import { rural, staff, teacher } from '../engine/builders.js';
 import { township } from './township.js';
+import { volunteer } from './volunteer-builders.js';
 
 async function planned(s: Scenario): Promise<{ plan: Plan; scenario: Scenario }> {
   const withNeeds = scenarioWithNeeds(s, 2019, 'norms');
@@ -102,6 +103,28 @@ describe('走教 inside a school district (四(二)2 二)', () => {
     ]);
     expect(plan.itinerant!.covers.find((c) => c.subject === 'music')!.reasons!.join('\n')).toContain('placed at');
     expect(plan.gaps.find((g) => g.school_id === other && g.subject === 'music')).toMatchObject({ unfilled: 1, itinerant_periods: 6, itinerant_posts: 1 });
+  });
+});
+
+describe('rotation → 走教 → volunteers', () => {
+  it('a volunteer does not take the music post 走教 makes whole; with 走教 off the volunteer takes it', async () => {
+    const base = township();
+    const withVolunteer = { ...base, volunteers: [volunteer('VM')] };
+    const { plan } = await planned(withVolunteer);
+    expect(plan.gaps.find((g) => g.school_id === 'V' && g.subject === 'music')).toMatchObject({ unfilled: 1, itinerant_posts: 1, volunteers: 0 });
+    expect(plan.volunteers![0]).toMatchObject({ volunteer_id: 'VM', to_school: null });
+    const off = await planned({ ...withVolunteer, policy: { ...base.policy, itinerant: { ...base.policy.itinerant, enabled: false } } });
+    expect(off.plan.volunteers![0]).toMatchObject({ volunteer_id: 'VM', to_school: 'V', subject: 'music' });
+  });
+
+  it('rotation check: a volunteer on the post 走教 made whole is a violation', async () => {
+    const base = township();
+    const s = scenarioWithNeeds({ ...base, volunteers: [volunteer('VM')] }, 2019, 'norms');
+    const off = (await planYear({ ...s, policy: { ...s.policy, itinerant: { ...s.policy.itinerant, enabled: false } } }, 2019, { jobs: 1 })).plan;
+    const on = (await planYear(s, 2019, { jobs: 1 })).plan;
+    // The plan with covers, but the volunteer placed as if 走教 were off.
+    const edited = { ...on, volunteers: off.volunteers, gaps: on.gaps.map((g) => ({ ...g, volunteers: g.school_id === 'V' && g.subject === 'music' ? 1 : 0 })) };
+    expect(checkPlan(s, edited).map((v) => v.message).join('\n')).toMatch(/V \(V\) music: 1 名志愿者 \(VM\)/);
   });
 });
 

@@ -66,7 +66,7 @@ export function volunteersPlacedRightly(f: Facts): Violation[] {
     const open = Math.max(0, (post?.unfilled ?? 0) - coveredPosts(f, periods, school, subject, post?.unfilled ?? 0));
     if (ids.length <= open) continue;
     out.push(violation('volunteers', { school_id: school },
-      `${f.school(school)} ${subject}: ${ids.length} 名志愿者 (${ids.join('、')})，轮岗和走教后只缺 ${open} 人 / ${ids.length} volunteers on ${open} post(s) rotation and 走教 leave open: a volunteer on a post already filled`));
+      `${f.school(school)} ${subject}: ${ids.length} 名志愿者 (${ids.join('、')})，轮岗后只缺 ${open} 人 / ${ids.length} volunteers on ${open} post(s) rotation leaves open: a volunteer on a post already filled`));
   }
   return out;
 }
