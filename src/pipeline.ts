@@ -18,19 +18,20 @@ import { type ExportedModel, exportedModel } from './engine/lp-export.js';
 import { planScenarioParallel } from './engine/parallel.js';
 import { type CountyStats, planScenario, type PlanResult } from './engine/plan.js';
 import { loadSolver, type SolverName } from './engine/solvers.js';
-import { type ReadOptions, readScenario } from './io/read-scenario.js';
-import { type Variant } from './io/policy-overrides.js';
+import { type ReadOptions, readScenario } from './io/read/read-scenario.js';
+import { type Variant } from './io/read/policy-overrides.js';
 import { nextYearScenario } from './policy/next-year.js';
 import { applyNeedsMode } from './policy/norms.js';
-import { extendPlan } from './policy/plan-report.js';
+import { extendPlan } from './report/plan-report.js';
 import { termOf } from './policy/term.js';
-import { type PlannedYear, yearsSummary, type YearsSummary } from './policy/years-summary.js';
+import { type PlannedYear, yearsSummary, type YearsSummary } from './report/years-summary.js';
 import { compareFigures, type CompareFigures } from './report/compare.js';
 import { planDiff } from './report/diff.js';
 import type { PlanChange } from './review/changes.js';
 import { scenarioForCheck } from './review/plan-locks.js';
-import { recordOverrides } from './cli/plan-policy.js';
+import { recordOverrides } from './io/read/plan-overrides.js';
 import { replanScenario } from './review/replan.js';
+import { itinerantOn } from './domain/itinerant-policy.js';
 import { type Candidate, suggestCandidates } from './review/suggest.js';
 
 /** How a year is solved. Every field is optional: HiGHS or javascript-lp-solver by size, 120 s per county, one worker per core. */
@@ -105,8 +106,8 @@ export function scenarioWithNeeds(scenario: Scenario, year: number, mode: NeedsM
  * @example planNeedsMode(await readPlanFile('out/plan.json'), undefined) // 'auto'
  */
 export function planNeedsMode(plan: Plan, flag: NeedsMode | undefined): NeedsMode {
-  const said = plan.stats['needs_mode'];
-  return flag ?? (typeof said === 'string' && (NEEDS_MODES as readonly string[]).includes(said) ? said as NeedsMode : 'file');
+  const said = NEEDS_MODES.find((m) => m === plan.stats.needs_mode);
+  return flag ?? said ?? 'file';
 }
 
 /**
@@ -160,7 +161,24 @@ export async function planYear(scenario: Scenario, year: number, settings: Solve
   } finally {
     progress.end();
   }
-  return { ...checked(scenario, recordOverrides(extendPlan(scenario, result.plan), settings.sets ?? [])), result, models };
+  const withCovers = await addCovers(scenario, result.plan, timeoutMs);
+  return { ...checked(scenario, recordOverrides(extendPlan(scenario, withCovers), settings.sets ?? [])), result, models };
+}
+
+/**
+ * The plan with its 走教 covers (plan.json `itinerant`, the gap rows' `itinerant_periods` / `itinerant_posts`),
+ * planned after the rotation by a small MILP per district on HiGHS (engine/itinerant.ts); the plan unchanged
+ * when 走教 is off (no district given, or `itinerant.enabled` false). extendPlan then pays the subsidy.
+ *
+ * @example const plan = await addCovers(scenario, result.plan);
+ */
+export async function addCovers(scenario: Scenario, plan: Plan, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Plan> {
+  if (!itinerantOn(scenario)) return plan;
+  const { planCovers, gapsWithCovers } = await import('./engine/itinerant.js');
+  const solver = await (await import('./engine/highs.js')).loadHighsSolver();
+  const term = { year: plan.plan_year, ...plan.period };
+  const report = planCovers(scenario, plan, term, solver, timeoutMs);
+  return { ...plan, gaps: gapsWithCovers(scenario, plan, report, term), ...(report !== null ? { itinerant: report } : {}) };
 }
 
 /** One year of a multi-year run: the scenario as it stood that year, and its checked plan. */
@@ -225,7 +243,9 @@ export async function replanYear(
   const withNeeds = scenarioForPlanNeeds(scenario, provisional, options.needs);
   const solver = await loadSolver(options.solver ?? 'auto');
   const result = replanScenario(withNeeds, provisional, year, { solver, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-  return { ...checked(result.scenario, recordOverrides(result.plan, options.sets ?? [])), changes: result.changes, scenario: result.scenario };
+  // 走教 follows the final list: covers planned anew on it and the subsidy paid (extendPlan again).
+  const withCovers = itinerantOn(result.scenario) ? extendPlan(result.scenario, await addCovers(result.scenario, result.plan)) : result.plan;
+  return { ...checked(result.scenario, recordOverrides(withCovers, options.sets ?? [])), changes: result.changes, scenario: result.scenario };
 }
 
 /**

@@ -12,11 +12,13 @@ import {
   runningRotationsStay, termDatesMatch, withinDistance,
 } from './rules/assignments.js';
 import { couplesKept } from './rules/couples.js';
+import { itinerantCovers, itinerantSubsidyPaid } from './rules/itinerant.js';
 import { extrasWithinLimit, gapsFilled, offSubjectOnlyForGaps } from './rules/needs.js';
 import { backboneAtEveryReceiver } from './rules/receivers.js';
 import { allowancesAddUp, backboneRecorded, gapsReported, receiversReported, sendersReported, statsReported } from './rules/reports.js';
 import { backboneShareSent, sendsAtLeastRequired, sendsAtMostCap, subjectKeptAtHome } from './rules/senders.js';
 import { listedShortfallsApply } from './rules/shortfalls.js';
+import { volunteerSubsidyAddsUp, volunteersPlacedRightly, volunteersReported } from './rules/volunteers.js';
 import type { Violation } from './violation.js';
 
 export type { RuleId, Violation } from './violation.js';
@@ -51,12 +53,17 @@ export const RULES: readonly RuleCheck[] = [
   gapsFilled,
   backboneAtEveryReceiver,
   listedShortfallsApply,
+  volunteersPlacedRightly,
   backboneRecorded,
   sendersReported,
   gapsReported,
   receiversReported,
   statsReported,
   allowancesAddUp,
+  itinerantCovers,
+  itinerantSubsidyPaid,
+  volunteerSubsidyAddsUp,
+  volunteersReported,
 ];
 
 /**
@@ -75,8 +82,9 @@ export function checkPlan(scenario: Scenario, plan: Plan): Violation[] {
  * assignment's backbone, the senders/gaps/receivers/stats/allowance figures).
  * A plan edited by hand leaves these stale without breaking any rule.
  */
-export const BOOKKEEPING: ReadonlySet<RuleCheck> = new Set([
+const BOOKKEEPING: ReadonlySet<RuleCheck> = new Set([
   fromSchoolRecorded, pinnedRecorded, distanceRecorded, backboneRecorded, sendersReported, gapsReported, receiversReported, statsReported, allowancesAddUp,
+  volunteerSubsidyAddsUp, volunteersReported,
 ]);
 
 export interface CheckOutcome {

@@ -5,7 +5,7 @@
  * per county feed the workbook and plan.json `allowance_totals`.
  */
 import { KIND_MIN_TIER, type AllowanceItem } from '../domain/allowance-policy.js';
-import type { Allowance, Plan } from '../domain/plan.js';
+import type { Allowance, AllowanceTotals, Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { groupBy } from './eligibility.js';
 import { monthSlices, monthsServed, periodFen, round2, toFen, toYuan } from './pay-period.js';
@@ -63,24 +63,44 @@ export function allowancesFor(scenario: Scenario, plan: Plan, stints: readonly S
   return rows.sort((a, b) => a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));
 }
 
-export interface AllowanceTotal {
-  /** Rows (teachers) counted. */
-  readonly teachers: number;
-  readonly months: number;
-  readonly total: number;
-  readonly items: Record<string, number>;
+/** One 走教 cover as the allowance needs it (plan.json `itinerant.covers[]`). */
+export interface CoverPaid {
+  readonly teacher_id: string;
+  readonly school_id: string;
 }
-export interface SchoolAllowanceTotal extends AllowanceTotal {
-  readonly school_id: string; readonly name: string; readonly county: string; readonly tier: number;
+
+/**
+ * The 走教 subsidy (policy `itinerant.subsidy_monthly`, 四(二)2 二 "对走教教师根据实际给予相应工作补贴"):
+ * one row per teacher and school covered, at that school's tier, for the plan's term (pro rata
+ * like the other items), marked `itinerant: true`. A teacher covering two schools is paid for each.
+ */
+export function itinerantAllowances(scenario: Scenario, plan: Pick<Plan, 'period'>, covers: readonly CoverPaid[]): (AllowanceRow & { itinerant: true })[] {
+  const { subsidy_monthly: rates, subsidy_name: name } = scenario.policy.itinerant;
+  const { part_month } = scenario.policy.allowances;
+  const schools = new Map(scenario.schools.map((s) => [s.school_id, s]));
+  const slices = monthSlices(plan.period.start, plan.period.end);
+  const seen = new Set<string>();
+  const rows: (AllowanceRow & { itinerant: true })[] = [];
+  for (const c of covers) {
+    const school = schools.get(c.school_id);
+    const key = `${c.teacher_id}\u0000${c.school_id}`;
+    if (school === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const monthly = rates[school.tier] ?? 0;
+    const total = toYuan(periodFen(toFen(monthly), slices, part_month));
+    rows.push({
+      teacher_id: c.teacher_id, school_id: c.school_id, tier: school.tier, months: round2(monthsServed(slices)),
+      monthly, total, items: { [name]: total }, rotated: false, itinerant: true,
+    });
+  }
+  return rows;
 }
-export interface CountyAllowanceTotal extends AllowanceTotal {
-  readonly county: string; readonly schools: number;
-}
-export interface AllowanceTotals {
-  readonly schools: SchoolAllowanceTotal[];
-  readonly counties: CountyAllowanceTotal[];
-  readonly all: AllowanceTotal;
-}
+
+/** plan.json `allowance_totals` (its schema: domain/plan.ts): per school, per county and over all. */
+export type { AllowanceTotals };
+export type AllowanceTotal = AllowanceTotals['all'];
+export type SchoolAllowanceTotal = AllowanceTotals['schools'][number];
+export type CountyAllowanceTotal = AllowanceTotals['counties'][number];
 
 /** Item names of `rows`: the policy's order first, then any other name as first seen. */
 export function itemNames(rows: readonly Pick<Allowance, 'items'>[], policyItems: readonly AllowanceItem[]): string[] {
