@@ -206,7 +206,7 @@ describe('the HR round in the browser', () => {
     await shot('11-withdraw-ask');
     await box.locator('.el-button--primary').click();
     await expect.poll(() => objections.innerText(), { timeout: 20_000 }).not.toContain(objecting);
-    await expect.poll(() => page.locator('[data-test=decision-log]').innerText(), { timeout: 20_000 }).toContain('objection_removed');
+    await expect.poll(() => page.locator('[data-test=decision-log]').innerText(), { timeout: 20_000 }).toContain('撤销异议');
     expect(await page.locator('[data-test=decision-log]').innerText()).toContain('已与本人沟通');
     await page.waitForTimeout(500);
     await shot('12-withdrawn');
