@@ -116,3 +116,19 @@ export async function acquireLock(dir: string, what: string): Promise<HeldLock> 
     await rm(takeover, { force: true });
   }
 }
+
+/**
+ * The command line planning a workspace scenario's input (`rotation plan
+ * <workspace>/<scenario>/input …`) takes the same lock, so it never reads an
+ * input that the page is replacing, nor plans while the page plans. Any other
+ * folder: no lock (a no-op release). Throws BusyError when the page is busy.
+ */
+export async function lockWorkspaceInput(path: string, what: string): Promise<() => Promise<void>> {
+  const { basename, dirname, resolve } = await import('node:path');
+  const { stat } = await import('node:fs/promises');
+  const input = resolve(path);
+  const scenarioDir = dirname(input);
+  const isWorkspace = basename(input) === 'input' && await stat(join(scenarioDir, 'decisions.jsonl')).then(() => true, () => false);
+  if (!isWorkspace) return async () => {};
+  return (await acquireLock(scenarioDir, what)).release;
+}

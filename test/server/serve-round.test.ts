@@ -30,7 +30,12 @@ async function demoFiles(): Promise<{ name: string; data: string }[]> {
   return Promise.all(names.map(async (name) => ({ name, data: (await readFile(join(DEMO, name))).toString('base64') })));
 }
 
-const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** A POST whose body is read at once (an unread body would hold its connection open past the server's close). */
+async function post(url: string, body: unknown): Promise<Response> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return new Response(text, { status: res.status, headers: res.headers });
+}
 
 async function events(res: Response): Promise<{ event: string; data: any }[]> {
   const text = await res.text();
@@ -71,6 +76,7 @@ describe('rotation serve: years, walking back, progress', () => {
         expect(key(page)).toEqual(key(mine));
         const xlsx = await fetch(`${s.url}/api/scenarios/demo/years/${y}/versions/1/files/plan.xlsx`);
         expect(xlsx.status).toBe(200);
+        expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
         expect(xlsx.headers.get('content-disposition')).toContain(`demo-${y}-v1-plan.xlsx`);
       }
     } finally {
@@ -85,11 +91,13 @@ describe('rotation serve: years, walking back, progress', () => {
     expect(info.years).toEqual([2018, 2019, 2020]);
     const teacher = await fetch(`${s.url}/api/scenarios/demo/years/2020/versions/1/teachers/${v2018.plan.assignments[0].teacher_id}`);
     expect(teacher.status).toBe(200);
+    // …so the teacher page of 2020 sees the 2018 rotation: within the cooldown, not eligible.
+    expect((await json(teacher)).eligibility.eligible).toBe(false);
     // Refused: years not starting at year, not consecutive, or a replan of several years.
     for (const body of [{ year: 2019, years: [2018, 2019] }, { year: 2018, years: [2018, 2020] }, { year: 2018, years: [2018, 2019], mode: 'replan' }]) {
       expect((await post(`${s.url}/api/scenarios/demo/plans`, body)).status).toBe(400);
     }
-  });
+  }, 300_000);
 
   it('replans a later year of a multi-year run from its own input with today\'s objections', async () => {
     // The demo's own objections were written against its single-year 2019 plan: walked back first (newest first).
@@ -105,12 +113,11 @@ describe('rotation serve: years, walking back, progress', () => {
     expect(done, JSON.stringify(ev.at(-1))).toMatchObject({ year: 2019, version: 2, kind: 'replan', from: 1, check: 'passed' });
     const v2 = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2`));
     expect(v2.plan.assignments.map((a: any) => a.teacher_id)).not.toContain(moved.teacher_id);
-  });
+  }, 300_000);
 
   it('sends per-level progress from the worker; the server answers while it solves', async () => {
-    const started = post(`${s.url}/api/scenarios/demo/plans`, { year: 2019 });
-    // While the plan runs off the main thread, other requests are answered (and see the scenario busy).
-    const res = await started;
+    // Read as it streams: while the plan runs off the main thread, other requests are answered (and see the scenario busy).
+    const res = await fetch(`${s.url}/api/scenarios/demo/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ year: 2019 }) });
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let text = '';
     let answeredDuring = false;
@@ -131,7 +138,7 @@ describe('rotation serve: years, walking back, progress', () => {
     expect(levels.map((l) => l.step)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(levels.every((l) => l.steps === n && Array.isArray(l.levels) && l.levels.length > 0)).toBe(true);
     expect(text).toContain('event: done');
-  });
+  }, 300_000);
 
   it('walks a lock and an objection back: removed from the input, logged with the time', async () => {
     expect((await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'lock', teacher_id: 'T000001', action: 'keep', reason: '试一下' })).status).toBe(200);
@@ -163,6 +170,28 @@ describe('rotation serve: years, walking back, progress', () => {
     expect(log.some((d) => d.type === 'lock' && d.teacher_id === 'T000001')).toBe(true);
     expect((await post(`${s.url}/api/scenarios/demo/decisions/remove`, { type: 'lock', index: 999, teacher_id: 'T000001' })).status).toBe(409);
   });
+
+  it('the command line planning the workspace input takes the same lock: refused while the page works, planned after', async () => {
+    const held = await acquireLock(join(s.dir, 'demo'), '编制计划 planning');
+    const out = await mkdtemp(join(tmpdir(), 'rotation-cli-lock-'));
+    try {
+      const cli = () => spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'plan', join(s.dir, 'demo', 'input'), '--year', '2019', '--out', out, '--quiet'], { encoding: 'utf8' });
+      const refused = cli();
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('the scenario is busy (编制计划 planning');
+      expect(existsSync(join(out, 'plan.json'))).toBe(false);
+      // The page's own requests are refused too, while the lock is held.
+      expect((await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'lock', teacher_id: 'T000001', action: 'keep', reason: 'x' })).status).toBe(409);
+      await held.release();
+      const planned = cli();
+      expect([0, 2], planned.stderr).toContain(planned.status);
+      expect(existsSync(join(out, 'plan.json'))).toBe(true);
+      expect(existsSync(join(s.dir, 'demo', LOCK_FILE))).toBe(false);
+    } finally {
+      await held.release();
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe('rotation serve: the busy lock is a file in the scenario folder', () => {
