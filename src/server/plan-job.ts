@@ -77,6 +77,11 @@ async function work(task: JobTask, post: (m: JobMessage) => void): Promise<void>
   const { recordOverrides } = await import('../cli/plan-policy.js');
   const { loadSolver } = await import('../engine/solvers.js');
   const { replanScenario } = await import('../review/replan.js');
+  const { objectiveLevelName } = await import('../io/notes-sheet.js');
+  /** A level event: the step, and the levels it optimises by key and in words (as the workbook's notes sheet names them). */
+  const levelEvent = (year: number, county: string, step: number, steps: number, levels: readonly string[]) => event('level', {
+    year, county, step, steps, levels, zh: levels.map((l) => objectiveLevelName(l, 'zh')), en: levels.map((l) => objectiveLevelName(l, 'en')),
+  });
   const event = (e: 'start' | 'county' | 'level', data: Record<string, unknown>) => post({ type: 'event', event: e, data });
   const settings = { solver: 'auto' as const, timeoutMs: task.timeoutMs, jobs: undefined, exportLp: false, sets: task.set };
   const read = await readInput(task.input, task.set);
@@ -85,7 +90,7 @@ async function work(task: JobTask, post: (m: JobMessage) => void): Promise<void>
     const run = await planYears(scenarioWithNeeds(read.scenario, first, 'auto'), task.years, settings, (year) => ({
       start: (total) => event('start', { year, total }),
       county: (county, done, total, s) => event('county', { year, county, done, total, status: s.status, teachers: s.teachers, solve_ms: s.solve_ms }),
-      level: (county, step, steps, levels) => event('level', { year, county, step, steps, levels }),
+      level: (county, step, steps, levels) => levelEvent(year, county, step, steps, levels),
       end: () => {},
     }));
     post({ type: 'done', years: run.years.map((y) => ({ year: y.plan.plan_year, scenario: y.scenario, plan: y.plan, changes: null })), summary: task.years.length > 1 ? run.summary : null });
@@ -103,7 +108,7 @@ async function work(task: JobTask, post: (m: JobMessage) => void): Promise<void>
   const result = replanScenario(withNeeds, task.provisional, year, {
     solver, timeoutMs: task.timeoutMs,
     onCounty: (county, done, total, s) => event('county', { year, county, done, total, status: s.status, teachers: s.teachers, solve_ms: s.solve_ms }),
-    onLevel: (county, step, steps, levels) => event('level', { year, county, step, steps, levels }),
+    onLevel: (county, step, steps, levels) => levelEvent(year, county, step, steps, levels),
   });
   const plan = checked(result.scenario, recordOverrides(result.plan, task.set)).plan;
   post({ type: 'done', years: [{ year, scenario: result.scenario, plan, changes: result.changes.length }], summary: null });

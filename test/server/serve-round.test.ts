@@ -137,6 +137,9 @@ describe('rotation serve: years, walking back, progress', () => {
     const n = levels[0].steps;
     expect(levels.map((l) => l.step)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(levels.every((l) => l.steps === n && Array.isArray(l.levels) && l.levels.length > 0)).toBe(true);
+    // In words for the page: the first level of a plan is R1's shortfall.
+    expect(levels[0].zh[0]).toBe('派出人数缺口（R1，越少越好）');
+    expect(levels[0].en).toHaveLength(levels[0].levels.length);
     expect(text).toContain('event: done');
   }, 300_000);
 

@@ -22,7 +22,7 @@ export interface VersionMeta {
 export interface CountyEvent { year: number; county: string; done: number; total: number; status: string; teachers: number; solve_ms: number }
 
 /** SSE `level`: a county's lexicographic step `step` of `steps` starts. */
-export interface LevelEvent { year: number; county: string; step: number; steps: number; levels: string[] }
+export interface LevelEvent { year: number; county: string; step: number; steps: number; levels: string[]; zh: string[]; en: string[] }
 
 /** A lock row of the scenario (GET /api/scenarios/:s `locks`). */
 export interface LockRow { teacher_id: string; action: 'pin' | 'forbid' | 'keep'; school_id: string | null; reason: string }
