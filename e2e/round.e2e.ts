@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readScenario } from '../src/io/read-scenario.js';
-import { scenarioWorkbook } from '../src/io/write-scenario-xlsx.js';
+import { readScenario } from '../src/io/read/read-scenario.js';
+import { scenarioWorkbook } from '../src/io/export/write-scenario-xlsx.js';
 import { buildServer } from '../src/server/app.js';
 
 /** A response's JSON body, typed loosely for the assertions. */

@@ -21,16 +21,16 @@ export {
 } from './pipeline.js';
 
 // Readers.
-export { readScenario, scenarioFromTables, type ReadOptions, type ReadResult } from './io/read-scenario.js';
-export { readPlanFile } from './io/read-plan.js';
-export { parsePlanText } from './check/plan-file.js';
-export { qualifyKey, parseVariant, variantsOf, type Variant } from './io/policy-overrides.js';
+export { readScenario, scenarioFromTables, type ReadOptions, type ReadResult } from './io/read/read-scenario.js';
+export { readPlanFile } from './io/read/read-plan.js';
+export { parsePlanText } from './io/read/plan-json.js';
+export { qualifyKey, parseVariant, variantsOf, type Variant } from './io/read/policy-overrides.js';
 
 // Writers.
-export { writePlanOutputs, planOutputFiles, planJsonText, type PlanOutputs } from './io/write-plan.js';
-export { writeScenario, scenarioFiles, type WriteOptions } from './io/write-scenario.js';
-export { yearsOutputFiles, lpExportFiles } from './io/years-files.js';
-export { writeTree } from './io/write-tree.js';
+export { writePlanOutputs, planOutputFiles, planJsonText, type PlanOutputs } from './io/export/write-plan.js';
+export { writeScenario, scenarioFiles, type WriteOptions } from './io/export/write-scenario.js';
+export { yearsOutputFiles, lpExportFiles } from './io/export/years-files.js';
+export { writeTree } from './io/export/write-tree.js';
 
 // The independent checker.
 export { checkPlan, RULES, type RuleCheck, type RuleId, type Violation } from './check/check.js';
@@ -44,10 +44,12 @@ export { inLanguage, terminalLang, type Lang } from './report/language.js';
 // Schemas (zod) and the types inferred from them.
 export {
   planSchema, assignmentSchema, senderSchema, gapSchema, receiverSchema, allowanceSchema, shortfallSchema, statsSchema,
+  allowanceTotalsSchema, balanceRowSchema, titleWarningSchema, volunteerSchema,
   type Plan, type Assignment, type SenderReport, type GapReport, type ReceiverReport, type Allowance, type Shortfall, type PlanStats, type Rule,
+  type AllowanceTotals, type BalanceRow, type TitleWarning, type VolunteerReport,
 } from './domain/plan.js';
 export { policySchema, defaultPolicy, type Policy } from './domain/policy.js';
-export { rowSchemas, COLUMNS, TABLE_NAMES, type School, type Teacher, type Need, type Rotation, type Lock, type Objection, type TableName } from './domain/tables.js';
+export { rowSchemas, COLUMNS, TABLE_NAMES, type School, type Teacher, type Need, type Rotation, type Lock, type Objection, type Volunteer, type TableName } from './domain/tables.js';
 export type { Scenario } from './domain/scenario.js';
 export { InputError, type InputProblem } from './domain/errors.js';
 

@@ -18,18 +18,18 @@ import { type ExportedModel, exportedModel } from './engine/lp-export.js';
 import { planScenarioParallel } from './engine/parallel.js';
 import { type CountyStats, planScenario, type PlanResult } from './engine/plan.js';
 import { loadSolver, type SolverName } from './engine/solvers.js';
-import { type ReadOptions, readScenario } from './io/read-scenario.js';
-import { type Variant } from './io/policy-overrides.js';
+import { type ReadOptions, readScenario } from './io/read/read-scenario.js';
+import { type Variant } from './io/read/policy-overrides.js';
 import { nextYearScenario } from './policy/next-year.js';
 import { applyNeedsMode } from './policy/norms.js';
-import { extendPlan } from './policy/plan-report.js';
+import { extendPlan } from './report/plan-report.js';
 import { termOf } from './policy/term.js';
-import { type PlannedYear, yearsSummary, type YearsSummary } from './policy/years-summary.js';
+import { type PlannedYear, yearsSummary, type YearsSummary } from './report/years-summary.js';
 import { compareFigures, type CompareFigures } from './report/compare.js';
 import { planDiff } from './report/diff.js';
 import type { PlanChange } from './review/changes.js';
 import { scenarioForCheck } from './review/plan-locks.js';
-import { recordOverrides } from './cli/plan-policy.js';
+import { recordOverrides } from './io/read/plan-overrides.js';
 import { replanScenario } from './review/replan.js';
 import { type Candidate, suggestCandidates } from './review/suggest.js';
 
@@ -107,8 +107,8 @@ export function scenarioWithNeeds(scenario: Scenario, year: number, mode: NeedsM
  * @example planNeedsMode(await readPlanFile('out/plan.json'), undefined) // 'auto'
  */
 export function planNeedsMode(plan: Plan, flag: NeedsMode | undefined): NeedsMode {
-  const said = plan.stats['needs_mode'];
-  return flag ?? (typeof said === 'string' && (NEEDS_MODES as readonly string[]).includes(said) ? said as NeedsMode : 'file');
+  const said = NEEDS_MODES.find((m) => m === plan.stats.needs_mode);
+  return flag ?? said ?? 'file';
 }
 
 /**

@@ -17,6 +17,7 @@ import { backboneAtEveryReceiver } from './rules/receivers.js';
 import { allowancesAddUp, backboneRecorded, gapsReported, receiversReported, sendersReported, statsReported } from './rules/reports.js';
 import { backboneShareSent, sendsAtLeastRequired, sendsAtMostCap, subjectKeptAtHome } from './rules/senders.js';
 import { listedShortfallsApply } from './rules/shortfalls.js';
+import { volunteerSubsidyAddsUp, volunteersPlacedRightly, volunteersReported } from './rules/volunteers.js';
 import type { Violation } from './violation.js';
 
 export type { RuleId, Violation } from './violation.js';
@@ -51,12 +52,15 @@ export const RULES: readonly RuleCheck[] = [
   gapsFilled,
   backboneAtEveryReceiver,
   listedShortfallsApply,
+  volunteersPlacedRightly,
   backboneRecorded,
   sendersReported,
   gapsReported,
   receiversReported,
   statsReported,
   allowancesAddUp,
+  volunteerSubsidyAddsUp,
+  volunteersReported,
 ];
 
 /**
@@ -75,8 +79,9 @@ export function checkPlan(scenario: Scenario, plan: Plan): Violation[] {
  * assignment's backbone, the senders/gaps/receivers/stats/allowance figures).
  * A plan edited by hand leaves these stale without breaking any rule.
  */
-export const BOOKKEEPING: ReadonlySet<RuleCheck> = new Set([
+const BOOKKEEPING: ReadonlySet<RuleCheck> = new Set([
   fromSchoolRecorded, pinnedRecorded, distanceRecorded, backboneRecorded, sendersReported, gapsReported, receiversReported, statsReported, allowancesAddUp,
+  volunteerSubsidyAddsUp, volunteersReported,
 ]);
 
 export interface CheckOutcome {

@@ -36,13 +36,13 @@ export function canReach(f: Facts, t: Teacher, r: School): boolean {
 }
 
 /** True when `t` may be placed at some receiver. */
-export function reachesAny(f: Facts, t: Teacher): boolean {
+function reachesAny(f: Facts, t: Teacher): boolean {
   for (const r of f.tally.receivers.values()) if (canReach(f, t, r.school)) return true;
   return false;
 }
 
 /** Posts and allowed extras of a county's receivers; Infinity when extras are not capped. */
-export function countyCapacity(f: Facts, county: string): number {
+function countyCapacity(f: Facts, county: string): number {
   const maxExtra = f.policy.assignment.max_extra_per_receiver;
   if (maxExtra === null) return Number.POSITIVE_INFINITY;
   let posts = 0;
@@ -100,7 +100,7 @@ export function backboneDeficit(f: Facts, sent: number, backbone: number): numbe
  * True when sending one more teacher, `t`, keeps the sender under its cap and its subject keep, and
  * keeps R2: met if it was met, and no further short if it was short already.
  */
-export function senderCanAdd(f: Facts, s: SenderTally, t: Teacher): boolean {
+function senderCanAdd(f: Facts, s: SenderTally, t: Teacher): boolean {
   const sent = s.sent.length;
   const keepsSubject = (s.sentBySubject.get(t.subject) ?? 0) + 1 <= (s.present.get(t.subject) ?? 0) - 1;
   const backbone = s.backboneSent + (isBackbone(f, t) ? 1 : 0);

@@ -13,7 +13,7 @@ import { InputError, type InputProblem } from '../domain/errors.js';
 import type { Assignment, Plan, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { subjectList } from '../domain/tables.js';
-import type { EditedSheet } from '../io/read-plan-workbook.js';
+import type { EditedSheet } from '../io/read/read-plan-workbook.js';
 import { factsOf } from './facts.js';
 import { schoolDistance } from './reach.js';
 import { termDates } from './term.js';

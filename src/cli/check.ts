@@ -9,17 +9,18 @@ import { basename, dirname, extname, join } from 'node:path';
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
 import { checkEditedPlan, type Violation } from '../check/check.js';
-import { type UnknownField, unknownFieldText } from '../check/plan-fields.js';
-import { parsePlanFields } from '../check/plan-file.js';
+import { type UnknownField, unknownFieldText } from '../domain/plan-fields.js';
+import { parsePlanFields } from '../io/read/plan-json.js';
 import { planFromSheet, yearOfSheet } from '../check/rebuild.js';
 import { InputError } from '../domain/errors.js';
 import type { Plan } from '../domain/plan.js';
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
-import { readScenario } from '../io/read-scenario.js';
+import { readScenario } from '../io/read/read-scenario.js';
 import { scenarioForCheck } from '../review/plan-locks.js';
 import { NEEDS_DESCRIBE } from './needs-option.js';
 import { scenarioOptions } from './options.js';
-import { planPolicy, planPolicyOption } from './plan-policy.js';
+import { planPolicy } from '../io/read/plan-overrides.js';
+import { planPolicyOption } from './plan-policy.js';
 import { inLanguage, type Lang, terminalLang } from '../report/language.js';
 import { langOption } from './options.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
@@ -97,7 +98,7 @@ export const checkCommand: CommandModule<object, Args> = {
     const say = (s: string) => process.stderr.write(`${s}\n`);
     const fromSheet = isWorkbook(args.plan);
     // exceljs loads only for an edited plan.xlsx (fast start of a plan.json check).
-    const sheet = fromSheet ? await (await import('../io/read-plan-workbook.js')).readPlanWorkbook(args.plan) : null;
+    const sheet = fromSheet ? await (await import('../io/read/read-plan-workbook.js')).readPlanWorkbook(args.plan) : null;
     const beside = fromSheet ? await besideJson(args.plan) : null;
     // An edited workbook carries only the decisions; the year, overrides and needs mode come from its plan.json.
     const read1 = sheet === null ? await readPlanJsonFile(args.plan) : null;

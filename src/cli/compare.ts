@@ -9,8 +9,8 @@ import type { CommandModule } from 'yargs';
 import { InputError } from '../domain/errors.js';
 import type { NeedsMode } from '../domain/norms-policy.js';
 import type { SolverName } from '../engine/solvers.js';
-import { variantsOf } from '../io/policy-overrides.js';
-import { col } from '../io/sheet-model.js';
+import { variantsOf } from '../io/read/policy-overrides.js';
+import { col } from '../io/export/sheet-model.js';
 import type { CompareColumn } from '../pipeline.js';
 import { inLanguage, type Lang, terminalLang } from '../report/language.js';
 import { planNeedsOption } from './needs-option.js';
@@ -39,7 +39,7 @@ const ROWS: readonly { key: string; zh: string; en: string; show: (c: CompareCol
 ];
 
 /** The side-by-side table: one row per figure, one column per variant (the base first). */
-export function compareText(columns: readonly CompareColumn[], lang: Lang): string[] {
+function compareText(columns: readonly CompareColumn[], lang: Lang): string[] {
   const keys = columns.map((_, i) => `c${i}`);
   const section = {
     columns: [col('figure', '项目', 'figure'), ...columns.map((c, i) => col(keys[i]!, c.name, c.name, 'int'))],

@@ -1,9 +1,9 @@
 /** `rotation diff a/plan.json b/plan.json`: who was added, removed or moved, and how R1/R2/R4/R5 changed. */
 import type { CommandModule } from 'yargs';
-import { diffSections } from '../io/diff-sheet.js';
+import { diffSections } from '../io/export/diff-sheet.js';
 import type { Plan } from '../domain/plan.js';
-import { readPlanFile } from '../io/read-plan.js';
-import { overridesText } from './plan-policy.js';
+import { readPlanFile } from '../io/read/read-plan.js';
+import { overridesText } from '../io/read/plan-overrides.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../report/diff.js';
 import { EXIT_OK, run } from './run.js';
 import { sectionText } from './text-table.js';
@@ -12,7 +12,7 @@ import { COMMANDS } from './commands.js';
 interface Args { a: string; b: string; json: boolean; lang: 'zh' | 'en' }
 
 /** The human table: a one-line summary, then each section. */
-export function diffText(diff: PlanDiff, a: string, b: string, lang: 'zh' | 'en'): string {
+function diffText(diff: PlanDiff, a: string, b: string, lang: 'zh' | 'en'): string {
   const count = (k: string) => diff.teachers.filter((t) => t.kind === k).length;
   const head = lang === 'zh'
     ? `${a} → ${b}：新增 ${count('added')} 人，移出 ${count('removed')} 人，调整 ${count('moved')} 人`
@@ -24,7 +24,7 @@ export function diffText(diff: PlanDiff, a: string, b: string, lang: 'zh' | 'en'
 }
 
 /** A line when the two plans were made under different policy overrides (plan.json policy_overrides), else null. */
-export function policyDifference(a: Plan, b: Plan): string | null {
+function policyDifference(a: Plan, b: Plan): string | null {
   const before = overridesText(a);
   const after = overridesText(b);
   if (before === after) return before === '' ? null : `两份计划的政策参数相同 / both plans were made with: ${before}`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Scenario } from '../domain/scenario.js';
 import { MIN_TEACHERS_PER_COUNTY, SHAPES, type Shape } from '../generate/shapes.js';
-import type { Lang } from '../io/scenario-rows.js';
+import type { Lang } from '../io/export/scenario-rows.js';
 import { EXIT_OK, run } from './run.js';
 import { COMMANDS } from './commands.js';
 
@@ -38,7 +38,7 @@ function summaryOf(s: Scenario, path: string): GenerateSummary {
 }
 
 /** Generates the scenario the arguments ask for and writes it; returns what was written. */
-export async function generateToDisk(args: GenerateArgs): Promise<GenerateSummary> {
+async function generateToDisk(args: GenerateArgs): Promise<GenerateSummary> {
   // The generator and the writers (exceljs) load only when something is generated (fast `--help`).
   const { generateScenario, generateWenzhou } = await import('../generate/index.js');
   const shape = args.shape ?? 'default';
@@ -46,11 +46,11 @@ export async function generateToDisk(args: GenerateArgs): Promise<GenerateSummar
     ? generateWenzhou({ seed: args.seed, year: args.year, scale: args.scale, shape })
     : generateScenario({ counties: args.counties!, teachers: args.teachers!, seed: args.seed, year: args.year, shape });
   if (args.format === 'xlsx') {
-    const { writeScenarioWorkbook } = await import('../io/write-scenario-xlsx.js');
+    const { writeScenarioWorkbook } = await import('../io/export/write-scenario-xlsx.js');
     await writeScenarioWorkbook(args.out, scenario, { lang: args.lang });
     return summaryOf(scenario, join(args.out, 'scenario.xlsx'));
   }
-  const { writeScenario } = await import('../io/write-scenario.js');
+  const { writeScenario } = await import('../io/export/write-scenario.js');
   await writeScenario(args.out, scenario, { lang: args.lang });
   return summaryOf(scenario, args.out);
 }

@@ -4,8 +4,8 @@
  * src/policy/norms.ts), and the derivation as text for `validate --needs`.
  */
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
-import { normsSection } from '../io/norms-balance-sheets.js';
-import type { Lang } from '../io/sheet-model.js';
+import { normsSection } from '../io/export/norms-sheet.js';
+import type { Lang } from '../io/export/sheet-model.js';
 import type { NeedsApplied } from '../policy/norms.js';
 import { sectionText } from './text-table.js';
 

@@ -10,7 +10,7 @@ export function scenarioOptions<T>(y: Argv<T>) {
 }
 
 /** The message when --year is missing (the same for every command that needs it). */
-export const YEAR_MISSING = '请用 --year 2019 指定年度 / name the plan year with --year 2019';
+const YEAR_MISSING = '请用 --year 2019 指定年度 / name the plan year with --year 2019';
 
 /** The plan year: the year the school term starts in. Required: a default (this calendar year) would silently judge the wrong term. */
 export function yearOption<T>(y: Argv<T>) {

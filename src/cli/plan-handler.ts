@@ -1,10 +1,10 @@
 /** What `rotation plan` does once its flags are parsed (loaded on demand by plan.ts). */
 import { join } from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { readScenario } from '../io/read-scenario.js';
-import { writePlanOutputs } from '../io/write-plan.js';
-import { writeTree } from '../io/write-tree.js';
-import { lpExportFiles } from '../io/years-files.js';
+import { readScenario } from '../io/read/read-scenario.js';
+import { writePlanOutputs } from '../io/export/write-plan.js';
+import { writeTree } from '../io/export/write-tree.js';
+import { lpExportFiles } from '../io/export/years-files.js';
 import { countyCount, planYear, scenarioWithNeeds } from '../pipeline.js';
 import { terminalLang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';

@@ -18,9 +18,21 @@ export function planHead(plan: Plan, path: string, lang: Lang): string {
   const optimal = s.optimal
     ? (lang === 'zh' ? '已证明最优' : 'proven optimal')
     : styleText('yellow', lang === 'zh' ? '未能证明最优' : 'NOT proven optimal');
-  return lang === 'zh'
+  const head = lang === 'zh'
     ? `${plan.plan_year} 学年：派出 ${s.sent} 人（${plan.senders.length} 所派出学校），缺编岗位补 ${s.gaps_filled}/${s.gaps_needed}（已扣除在轮岗教师），未满足 ${plan.shortfalls.length} 项；${optimal}，用时 ${s.solve_ms} ms → ${path}`
     : `${plan.plan_year}: ${s.sent} teachers sent from ${plan.senders.length} senders, ${s.gaps_filled}/${s.gaps_needed} needed posts filled (net of running rotations), ${plan.shortfalls.length} shortfalls; ${optimal} in ${s.solve_ms} ms → ${path}`;
+  return plan.volunteers === undefined ? head : `${head}\n${volunteersLine(plan, lang)}`;
+}
+
+/** The 银龄讲学 line under the head, when the scenario has volunteers.csv. */
+function volunteersLine(plan: Plan, lang: Lang): string {
+  const all = plan.volunteers ?? [];
+  const placed = all.filter((v) => v.to_school !== null);
+  const posts = placed.length;
+  const open = plan.gaps.reduce((n, g) => n + g.unfilled, 0);
+  return lang === 'zh'
+    ? `  银龄讲学：志愿者 ${all.length} 人，安排 ${placed.length} 人，补轮岗后空缺 ${posts}/${open} 岗（未安排的原因见 银龄讲学 表）`
+    : `  volunteers (银龄讲学): ${placed.length} of ${all.length} placed, filling ${posts} of the ${open} posts rotation leaves open (why the others are not: the Volunteers sheet)`;
 }
 
 /** Where the full shortfall list of a plan written into `dir` is. */

@@ -1,12 +1,12 @@
 /**
  * `rotation plan <scenario> --years 2018-2020 --out DIR`: the years planned
  * in turn by the pipeline's planYears, the files written at once or not at
- * all (io/years-files.ts), one summary per year printed.
+ * all (io/export/years-files.ts), one summary per year printed.
  */
 import { join } from 'node:path';
 import type { Scenario } from '../domain/scenario.js';
-import { writeTree } from '../io/write-tree.js';
-import { lpExportFiles, yearsOutputFiles } from '../io/years-files.js';
+import { writeTree } from '../io/export/write-tree.js';
+import { lpExportFiles, yearsOutputFiles } from '../io/export/years-files.js';
 import { planYears } from '../pipeline.js';
 import type { Lang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';

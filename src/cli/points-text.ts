@@ -1,7 +1,7 @@
 /** The `rotation validate --points` table: the formula, then every teacher's parts, total and rank within the school. */
 import type { Policy } from '../domain/policy.js';
 import { POINTS_PART_LABELS, POINTS_PARTS } from '../domain/points-policy.js';
-import { col, type Lang } from '../io/sheet-model.js';
+import { col, type Lang } from '../io/export/sheet-model.js';
 import { pointsFormula, type PointsRow } from '../policy/points.js';
 import { sectionText } from './text-table.js';
 

@@ -3,14 +3,15 @@ import { basename, join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { NeedsMode } from '../domain/norms-policy.js';
 import type { SolverName } from '../engine/solvers.js';
-import { readPlanFile } from '../io/read-plan.js';
-import { readScenario } from '../io/read-scenario.js';
+import { readPlanFile } from '../io/read/read-plan.js';
+import { readScenario } from '../io/read/read-scenario.js';
 import { inLanguage, type Lang, terminalLang } from '../report/language.js';
 import { planSummary } from '../report/plan-summary.js';
 import { savedPlanNeedsOption } from './needs-option.js';
 import { csvOption, langOption, scenarioOptions, solveOptions, summaryOptions } from './options.js';
 import { fullListAt, planHead, summaryBody, summaryJson, violationLine, warningText } from './plan-text.js';
-import { planPolicy, planPolicyOption } from './plan-policy.js';
+import { planPolicy } from '../io/read/plan-overrides.js';
+import { planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, EXIT_SHORTFALL, run } from './run.js';
 import { COMMANDS } from './commands.js';
 
@@ -30,7 +31,7 @@ export const replanCommand: CommandModule<object, Args> = {
     .example('$0 replan scenarios/lucheng-demo --from out/plan.json --out final/', '') as never,
   handler: (args) => run(async () => {
     // Loaded here, not at the top: --help needs neither the solvers nor the workbook (fast start).
-    const [{ writePlanOutputs }, { replanYear }] = await Promise.all([import('../io/write-plan.js'), import('../pipeline.js')]);
+    const [{ writePlanOutputs }, { replanYear }] = await Promise.all([import('../io/export/write-plan.js'), import('../pipeline.js')]);
     const lang = terminalLang(args.lang);
     const provisional = await readPlanFile(args.from);
     // The final plan is made under the policy the provisional one was made under, and records it.

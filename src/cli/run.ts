@@ -8,7 +8,7 @@
  */
 import { styleText } from 'node:util';
 import { InputError } from '../domain/errors.js';
-import { OutputError } from '../io/output-error.js';
+import { OutputError } from '../io/export/output-error.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -16,12 +16,12 @@ export const EXIT_SHORTFALL = 2;
 export const EXIT_INTERNAL = 3;
 
 /** True when the stack of an internal error should be printed (`--debug`, or ROTATION_DEBUG=1). */
-export function debugWanted(argv: readonly string[] = process.argv, env: Record<string, string | undefined> = process.env): boolean {
+function debugWanted(argv: readonly string[] = process.argv, env: Record<string, string | undefined> = process.env): boolean {
   return argv.includes('--debug') || (env['ROTATION_DEBUG'] !== undefined && env['ROTATION_DEBUG'] !== '' && env['ROTATION_DEBUG'] !== '0');
 }
 
 /** The one line an internal error prints: not the user's fault, and how to report it. */
-export function internalErrorLine(err: unknown): string {
+function internalErrorLine(err: unknown): string {
   const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   return `${styleText('red', '程序内部错误 / internal error:')} ${message} — 这不是您的输入有误，是本程序的问题 / this is the program's fault, not your input. `
     + '请把所用命令和这行信息报告给维护者（见 README「报告问题」），加 --debug 可附上详细堆栈 / please report the command and this line to the maintainers (README, "Reporting a problem"); --debug adds the stack.';

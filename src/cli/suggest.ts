@@ -3,12 +3,13 @@ import { basename } from 'node:path';
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
 import type { NeedsMode } from '../domain/norms-policy.js';
-import { readPlanFile } from '../io/read-plan.js';
-import { readScenario } from '../io/read-scenario.js';
+import { readPlanFile } from '../io/read/read-plan.js';
+import { readScenario } from '../io/read/read-scenario.js';
 import { suggestFor } from '../pipeline.js';
 import { savedPlanNeedsOption } from './needs-option.js';
 import { scenarioOptions } from './options.js';
-import { planPolicy, planPolicyOption } from './plan-policy.js';
+import { planPolicy } from '../io/read/plan-overrides.js';
+import { planPolicyOption } from './plan-policy.js';
 import { EXIT_OK, run } from './run.js';
 import { COMMANDS } from './commands.js';
 

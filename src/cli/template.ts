@@ -2,8 +2,8 @@
 import { basename, dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { COMMANDS } from './commands.js';
-import { templateWorkbook } from '../io/template.js';
-import { writeTree } from '../io/write-tree.js';
+import { templateWorkbook } from '../io/export/template.js';
+import { writeTree } from '../io/export/write-tree.js';
 import { EXIT_OK, run } from './run.js';
 
 interface Args { out: string; lang: 'zh' | 'en' }

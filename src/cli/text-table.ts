@@ -1,5 +1,5 @@
 /** Sheet sections as aligned text for the terminal (CJK characters count double). */
-import { displayText, label, type Lang, type SheetSection, textWidth } from '../io/sheet-model.js';
+import { displayText, label, type Lang, type SheetSection, textWidth } from '../io/export/sheet-model.js';
 
 const pad = (text: string, width: number, right: boolean) => {
   const fill = ' '.repeat(Math.max(0, width - textWidth(text)));

@@ -2,9 +2,9 @@
 import type { CommandModule } from 'yargs';
 import { eligibilityAll } from '../policy/eligibility.js';
 import { pointsTable } from '../policy/points.js';
-import { summarize, type ScenarioSummary } from '../policy/summary.js';
+import { summarize, type ScenarioSummary } from '../report/scenario-summary.js';
 import { termOf } from '../policy/term.js';
-import { readScenario } from '../io/read-scenario.js';
+import { readScenario } from '../io/read/read-scenario.js';
 import { applyNeedsMode } from '../policy/norms.js';
 import { normsJson, normsText } from './needs-option.js';
 import { scenarioOptions, yearOption } from './options.js';

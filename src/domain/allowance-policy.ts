@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { TITLES, type Title } from './codes.js';
 
 /** Who an allowance item is paid to. */
-export const ALLOWANCE_KINDS = ['rural_staff', 'rotated', 'township', 'special_post'] as const;
+const ALLOWANCE_KINDS = ['rural_staff', 'rotated', 'township', 'special_post'] as const;
 export type AllowanceKind = (typeof ALLOWANCE_KINDS)[number];
 
 /**
@@ -29,7 +29,7 @@ const yuan = z.number().finite().min(0).refine((v) => Math.abs(v * 100 - Math.ro
 
 const itemKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'key: lower-case letters, digits and _ (e.g. rural_living)');
 
-export const allowanceItemSchema = z.strictObject({
+const allowanceItemSchema = z.strictObject({
   key: itemKey,
   /** Chinese name, as the allowance is called in the county's documents (the key of plan.json `items`). */
   name: z.string().trim().min(1),
@@ -85,10 +85,8 @@ export const allowancePolicySchema = z.strictObject({
     });
   }),
 });
-export type AllowancePolicy = z.infer<typeof allowancePolicySchema>;
 
 const titleAmounts = z.strictObject(Object.fromEntries(TITLES.codes.map((t) => [t, yuan])) as Record<Title, typeof yuan>);
-export type TitleAmounts = z.infer<typeof titleAmounts>;
 
 /**
  * Income parity (四(二)1 三: a rural teacher's income above an urban teacher's
@@ -102,4 +100,3 @@ export const incomePolicySchema = z.strictObject({
   base_pay: titleAmounts.nullable().default(null),
   urban_items: z.array(z.strictObject({ name: z.string().trim().min(1), monthly: z.union([yuan, titleAmounts]) })).default([]),
 });
-export type IncomePolicy = z.infer<typeof incomePolicySchema>;

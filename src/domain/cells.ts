@@ -60,6 +60,19 @@ export const boolCell = text.transform((v, ctx) => {
   return z.NEVER;
 });
 
+/** A yes/no cell that must be filled (a blank is not taken as "no"). */
+export const requiredBoolCell = text.transform((v, ctx) => {
+  const low = v.toLowerCase();
+  if (low === '') {
+    ctx.addIssue({ code: 'custom', message: '不能为空，请填 是 或 否 / must not be empty: yes or no (true/false, 1/0, 是/否, y/n)' });
+    return z.NEVER;
+  }
+  if (TRUE.has(low)) return true;
+  if (FALSE.has(low)) return false;
+  ctx.addIssue({ code: 'custom', message: `"${v}" 不是是/否 / is not a yes/no value (true/false, 1/0, 是/否, y/n)` });
+  return z.NEVER;
+});
+
 const DATE_SPELLINGS = [
   /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,

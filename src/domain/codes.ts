@@ -68,14 +68,12 @@ export const EDUCATION = codeList({
 export type Education = 'secondary' | 'college' | 'bachelor' | 'master' | 'doctor';
 
 export const LOCK_ACTIONS = codeList({ pin: '指定', forbid: '禁止', keep: '留任' }, { 锁定: 'pin', 不去: 'forbid', 保留: 'keep', 留校: 'keep' });
-export type LockAction = 'pin' | 'forbid' | 'keep';
 
 /** Kinds of a teacher's objection to the provisional list (objections.csv, issue 6). */
 export const OBJECTION_KINDS = codeList({ keep: '留任', not_to: '不去', to: '去', swap: '对调' }, {
   'not-to': 'not_to', notto: 'not_to', 留校: 'keep', 不参加交流: 'keep', 不去该校: 'not_to', 拒绝: 'not_to',
   申请去: 'to', 要求去: 'to', 希望去: 'to', 互换: 'swap', 交换: 'swap', 对换: 'swap',
 });
-export type ObjectionKind = 'keep' | 'not_to' | 'to' | 'swap';
 
 /** True when `level` is at least `min` in the backbone order. */
 export function backboneAtLeast(level: BackboneLevel, min: BackboneLevel): boolean {

@@ -153,3 +153,30 @@ export const COUPLE = {
     `配偶 ${spouse} 派往 ${school}，两校相距不超过 ${km} 公里（couples.rule = together）`, `spouse ${spouse} goes to ${school}, within couples.max_km = ${km} km`,
   ),
 };
+
+/** 银龄讲学: why a volunteer is placed where, or not placed (engine/volunteers.ts). */
+export const VOLUNTEER = {
+  fills: (school: string, subject: Text, open: number, priority: number) => text(
+    `填补 ${school} ${subject.zh} 空缺（轮岗后仍缺 ${open} 人，优先级 ${priority}）`, `fills a ${subject.en} post at ${school} that rotation leaves open (${open} open, priority ${priority})`,
+  ),
+  offSubject: (subject: Text) => text(`以可任教学科 ${subject.zh} 任教`, `teaches ${subject.en}, one of the qualified subjects`),
+  preferred: (rank: number) => text(`意向学校第 ${rank} 位`, `the volunteer's choice no. ${rank}`),
+  backbone: (school: string) => text(`骨干教师：${school} 轮岗后无县级以上骨干，由其补上 (R5)`, `a backbone teacher at ${school}, which rotation leaves without one (R5)`),
+  period: (from: string, to: string, partial: boolean) => text(
+    `支教 ${from} 至 ${to}${partial ? '（按可支教日期，补助按天折算）' : ''}`, `serves ${from} to ${to}${partial ? ' (the dates the volunteer is available; the subsidy is pro-rated)' : ''}`,
+  ),
+  disabled: () => text('volunteers.enabled = false，本年不安排银龄讲学', 'volunteers.enabled = false: no volunteer is placed'),
+  county: (county: string) => text(`所在县市区 ${county} 没有接收学校`, `the volunteer's county ${county} has no receiving school in the scenario`),
+  age: (age: number, max: number) => text(`轮岗期首日年龄 ${age} 岁，超过 volunteers.max_age ${max} 岁`, `aged ${age} on the term's first day, over volunteers.max_age ${max}`),
+  health: () => text('身体健康一栏为“否”', 'health_ok is no'),
+  dates: (from: string, to: string, termStart: string, termEnd: string) => text(
+    `可支教 ${from} 至 ${to}，不在本期 ${termStart} 至 ${termEnd} 内`, `available ${from} to ${to}, outside the term ${termStart} to ${termEnd}`,
+  ),
+  noOpenGap: (county: string, subjects: Text) => text(
+    `${county} 轮岗后没有 ${subjects.zh} 的空缺`, `rotation leaves no open ${subjects.en} post in ${county}`,
+  ),
+  postsTaken: (subjects: Text, others: string) => text(
+    `${subjects.zh} 的空缺已由其他志愿者填补（${others}）：志愿者多于空缺`, `the open ${subjects.en} posts went to other volunteers (${others}): more volunteers than posts`,
+  ),
+  shortfallNote: (n: number) => text(`银龄讲学志愿者补其中 ${n} 人`, `volunteers (银龄讲学) fill ${n} of them`),
+};

@@ -15,7 +15,7 @@ const subjectKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'subject code: lower-ca
  * week per class, grades 1–9. A county may override any subject in policy.json;
  * the subjects it does not give keep these numbers.
  */
-export const DEFAULT_CURRICULUM: Readonly<Record<string, readonly number[]>> = {
+const DEFAULT_CURRICULUM: Readonly<Record<string, readonly number[]>> = {
   chinese: [9, 9, 7, 7, 6, 6, 5, 5, 5],
   math: [5, 5, 4, 4, 4, 4, 5, 4, 4],
   english: [0, 0, 3, 3, 3, 3, 4, 4, 4],
@@ -68,8 +68,6 @@ export const balancePolicySchema = z.strictObject({
   backbone_weight: z.number().min(0).default(0),
 });
 
-export type NormsPolicy = z.infer<typeof normsPolicySchema>;
-export type BalancePolicy = z.infer<typeof balancePolicySchema>;
 
 /** Where a plan's needs come from: `file` needs.csv only; `auto` norms for receivers without rows; `norms` norms for all. */
 export type NeedsMode = 'file' | 'auto' | 'norms';

@@ -10,8 +10,7 @@ import { balancePolicySchema, normsPolicySchema } from './norms-policy.js';
 import { pointsPolicySchema } from './points-policy.js';
 
 /** How R2 reads when a sender has too few backbone teachers (rotation.r2_when_short). */
-export const R2_READINGS = ['least_shortfall', 'excuse'] as const;
-export type R2Reading = (typeof R2_READINGS)[number];
+const R2_READINGS = ['least_shortfall', 'excuse'] as const;
 
 const share = z.number().min(0).max(1);
 const backboneLevel = z.enum(BACKBONE_LEVELS.codes as ['none', 'school', 'county', 'municipal', 'provincial']);
@@ -19,7 +18,7 @@ const backboneLevel = z.enum(BACKBONE_LEVELS.codes as ['none', 'school', 'county
 const monthDay = z.string().refine((v) => /^\d\d-\d\d$/.test(v) && isExists(2001, Number(v.slice(0, 2)) - 1, Number(v.slice(3))),
   '须为每年都有的日期 MM-DD，如 09-01 / must be MM-DD of a day every year has, e.g. 09-01');
 
-export const rotationPolicySchema = z.strictObject({
+const rotationPolicySchema = z.strictObject({
   /** 四(二)1: at least 10 % of the teachers who meet the exchange conditions, rounded up. */
   min_share: share.default(0.1),
   /** Not in the plan: a cap so that no sending school is stripped (rounded up). */
@@ -39,7 +38,7 @@ export const rotationPolicySchema = z.strictObject({
   r2_when_short: z.enum(R2_READINGS).default('least_shortfall'),
 }).refine((r) => r.max_share >= r.min_share, { message: 'max_share 不能小于 min_share / max_share must be at least min_share', path: ['max_share'] });
 
-export const eligibilityPolicySchema = z.strictObject({
+const eligibilityPolicySchema = z.strictObject({
   /** Full years at the home school on the term's first day. */
   min_years_at_school: z.number().int().min(0).default(6),
   /** Younger than this on the term's first day (more than 5 years from retirement at 60/55). */
@@ -48,14 +47,14 @@ export const eligibilityPolicySchema = z.strictObject({
   cooldown_years: z.number().int().min(0).default(3),
 });
 
-export const termPolicySchema = z.strictObject({
+const termPolicySchema = z.strictObject({
   /** The school year starts on this day (MM-DD). */
   start: monthDay.default('09-01'),
   /** A rotation lasts this many school years. */
   years: z.number().int().positive().default(1),
 });
 
-export const assignmentPolicySchema = z.strictObject({
+const assignmentPolicySchema = z.strictObject({
   /** Longest allowed great-circle distance home school → receiver, km; null = no cap. */
   max_distance_km: z.number().positive().nullable().default(null),
   /** Most teachers sent beyond a receiver's needs (to meet R1) per receiver; null = no cap. */
@@ -67,7 +66,7 @@ export const assignmentPolicySchema = z.strictObject({
 });
 
 /** The public notice (公示) of the rotation list: how long objections are taken and where. */
-export const noticePolicySchema = z.strictObject({
+const noticePolicySchema = z.strictObject({
   /** Working days the list is posted for objections (5 is the usual 公示 period). */
   days: z.number().int().min(1).max(60).default(5),
   /** Where objections go: office, telephone, address, as printed on the notice ("" prints a blank to fill in by hand). */
@@ -75,8 +74,8 @@ export const noticePolicySchema = z.strictObject({
 });
 
 /** Married teachers (teachers.csv spouse_id): what the plan may do when both could rotate in one year. */
-export const COUPLE_RULES = ['together', 'not_both', 'ignore'] as const;
-export const couplesPolicySchema = z.strictObject({
+const COUPLE_RULES = ['together', 'not_both', 'ignore'] as const;
+const couplesPolicySchema = z.strictObject({
   /**
    * "together": when both are sent in one year they go to the same receiver (or, with max_km > 0, to receivers at
    * most that far apart); "not_both": never both in one year; "ignore": no rule.
@@ -84,6 +83,32 @@ export const couplesPolicySchema = z.strictObject({
   rule: z.enum(COUPLE_RULES).default('together'),
   /** "together": the most km between the two receivers (great circle); 0 = the same receiver. */
   max_km: z.number().min(0).default(0),
+});
+
+/** Yuan, at most two decimals (fen). */
+const yuan = z.number().finite().min(0).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多两位小数 / at most two decimals (fen)');
+
+/**
+ * 银龄讲学 (四(二)2 三: "支持乐于奉献、身体健康的优秀退休教师到乡村学校支教 … 在工作条件、待遇等方面予以保障"):
+ * retired teachers of volunteers.csv, placed on the posts rotation leaves open.
+ */
+export const volunteersPolicySchema = z.strictObject({
+  /** false: volunteers.csv is read and listed, nobody is placed. */
+  enabled: z.boolean().default(true),
+  /** Oldest age (full years on the term's first day) at which a volunteer is placed: 65 places a 65-year-old, not a 66-year-old. */
+  max_age: z.number().int().positive().default(65),
+  /**
+   * Monthly subsidy in yuan at the receiver's tier 0, 1, 2, 3, pro-rated by the days served like the
+   * allowances. PLACEHOLDER amounts, not Wenzhou's: the plan sets none (待遇予以保障); they are of the order of
+   * the national 银龄讲学计划's grant (about 20 000 yuan a volunteer a year). Each county sets its own.
+   */
+  subsidy_monthly: z.tuple([yuan, yuan, yuan, yuan]).default([1500, 1700, 1800, 2000]).superRefine((m, ctx) => {
+    for (let t = 1; t < 4; t++) {
+      if (m[t]! < m[t - 1]!) {
+        ctx.addIssue({ code: 'custom', path: [t], message: `第${t}档 ${m[t]} 元低于第${t - 1}档 ${m[t - 1]} 元，违反“越往艰苦地区补助水平越高” / tier ${t} pays ${m[t]}, less than ${m[t - 1]} at tier ${t - 1}: a harder tier must not pay less` });
+      }
+    }
+  }),
 });
 
 /**
@@ -104,6 +129,8 @@ export const policySchema = z.strictObject({
   points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
   /** Couples (teachers.csv spouse_id): together, not_both or ignore. */
   couples: couplesPolicySchema.default(couplesPolicySchema.parse({})),
+  /** 银龄讲学 (volunteers.csv): age limit and subsidy (四(二)2 三). */
+  volunteers: volunteersPolicySchema.default(volunteersPolicySchema.parse({})),
   /** Staffing norms: needed posts of a receiver without needs.csv rows (norms-policy.ts). */
   norms: normsPolicySchema.default(normsPolicySchema.parse({})),
   /** The county balance review (差异系数): limits and target (norms-policy.ts). */

@@ -1,7 +1,7 @@
 /** A whole scenario: what HR hands the planner, read and checked. */
 import type { NeedsOrigin } from './norms-policy.js';
 import type { Policy } from './policy.js';
-import type { Lock, Need, Objection, ReviewTableName, Rotation, School, TableName, Teacher } from './tables.js';
+import type { Lock, Need, Objection, ReviewTableName, Rotation, School, TableName, Teacher, Volunteer } from './tables.js';
 
 export interface Scenario {
   /** Folder or workbook it was read from (for messages). */
@@ -16,6 +16,8 @@ export interface Scenario {
   readonly needsOrigin?: NeedsOrigin;
   /** objections.csv, when the folder has one: read for `rotation replan`, ignored by `plan`. */
   readonly objections?: readonly Objection[];
+  /** volunteers.csv (银龄讲学), when the scenario has one: retired teachers placed on the posts rotation leaves open. */
+  readonly volunteers?: readonly Volunteer[];
   /** Where each row came from, for messages that name file and line; absent for built scenarios. */
   readonly source?: ScenarioSource;
   /**

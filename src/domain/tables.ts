@@ -10,7 +10,7 @@ import {
   type CodeList, describeCodes, lookupCode,
 } from './codes.js';
 import {
-  boolCell, codeCell, optionalCodeCell, countCell, dateCell, decimalCell, listCell, optionalDateCell, requiredCell, textCell, yearCell,
+  boolCell, codeCell, optionalCodeCell, requiredBoolCell, countCell, dateCell, decimalCell, listCell, optionalDateCell, requiredCell, textCell, yearCell,
 } from './cells.js';
 
 export type TableName = 'schools' | 'teachers' | 'needs' | 'history' | 'locks';
@@ -21,10 +21,12 @@ export type TableName = 'schools' | 'teachers' | 'needs' | 'history' | 'locks';
  */
 export const TABLE_NAMES: readonly TableName[] = ['schools', 'teachers', 'needs', 'history', 'locks'];
 /**
- * Tables read only by some commands: objections.csv feeds `rotation replan`
- * (teachers' accepted objections to the provisional list); `plan` ignores it.
+ * Optional tables beside the five: objections.csv feeds `rotation replan`
+ * (teachers' accepted objections to the provisional list; `plan` ignores it);
+ * volunteers.csv lists retired teachers who volunteer (银龄讲学, 四(二)2 三),
+ * placed on the posts rotation leaves open (engine/volunteers.ts).
  */
-export type ReviewTableName = 'objections';
+export type ReviewTableName = 'objections' | 'volunteers';
 
 export interface Column {
   readonly key: string;
@@ -69,6 +71,12 @@ export const COLUMNS: Readonly<Record<TableName | ReviewTableName, readonly Colu
   objections: columns({
     teacher_id: ['教师编号', true], kind: ['类型', true], school_id: ['学校代码', false],
     other_teacher_id: ['对调教师编号', false], reason: ['理由', false],
+  }),
+  volunteers: columns({
+    volunteer_id: ['志愿者编号', true], name: ['姓名', false], subject: ['任教学科', true], qualified_subjects: ['可任教学科', false],
+    birth_date: ['出生日期', true], gender: ['性别', false], county: ['县市区', true],
+    available_from: ['可支教开始日期', false], available_to: ['可支教结束日期', false], health_ok: ['身体健康', true],
+    preferred_schools: ['意向学校', false], backbone_level: ['骨干等级', false],
   }),
 };
 
@@ -148,7 +156,13 @@ export function rowSchemas(subjects: CodeList<string> = subjectList({})) {
   const objection = z.object({
     teacher_id: requiredCell, kind: codeCell(OBJECTION_KINDS), school_id: textCell, other_teacher_id: textCell, reason: textCell,
   }).transform((o) => ({ ...o, school_id: o.school_id === '' ? null : o.school_id, other_teacher_id: o.other_teacher_id === '' ? null : o.other_teacher_id }));
-  return { schools: school, teachers: teacher, needs: need, history: rotation, locks: lock, objections: objection } as const;
+  // 银龄讲学: health_ok is required (a blank must not read as "not healthy" nor as "healthy"); dates default to the term.
+  const volunteer = z.object({
+    volunteer_id: requiredCell, name: textCell, subject, qualified_subjects: subjectListCell(subjects), birth_date: dateCell,
+    gender: optionalCodeCell(GENDERS), county: requiredCell, available_from: optionalDateCell, available_to: optionalDateCell,
+    health_ok: requiredBoolCell, preferred_schools: listCell, backbone_level: codeCell(BACKBONE_LEVELS, 'none'),
+  });
+  return { schools: school, teachers: teacher, needs: need, history: rotation, locks: lock, objections: objection, volunteers: volunteer } as const;
 }
 
 type Schemas = ReturnType<typeof rowSchemas>;
@@ -158,3 +172,4 @@ export type Need = z.output<Schemas['needs']>;
 export type Rotation = z.output<Schemas['history']>;
 export type Lock = z.output<Schemas['locks']>;
 export type Objection = z.output<Schemas['objections']>;
+export type Volunteer = z.output<Schemas['volunteers']>;

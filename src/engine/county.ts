@@ -10,12 +10,13 @@ import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import type { Lock, School, Teacher } from '../domain/tables.js';
 import { type Eligibility, groupBy, isRunning } from '../policy/eligibility.js';
 import { comparePriority, needsTitleService, type Points, pointsOf } from '../policy/points.js';
+import { netNeed, runningCover } from '../policy/net-needs.js';
 import { r1Quota } from '../policy/quotas.js';
 import { countsForR2 } from '../policy/r2-backbone.js';
 import type { Term } from '../policy/term.js';
 import { BALANCE_BACKBONE_LEVEL, balanceTermInputs, type BalanceTermInput, sameBackboneLevel } from './balance-term.js';
 import { bindingCouples, tooFar } from './couples.js';
-import { distanceKm, roundKm } from './distance.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
 
 export interface SenderInput {
   readonly school: School;
@@ -123,6 +124,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
   const needsBySchool = groupBy(scenario.needs, (n) => n.school_id);
   const running = scenario.history.filter((r) => isRunning(r, term));
   const runningAt = groupBy(running, (r) => r.to_school);
+  const cover = runningCover(scenario, term);
   const maxKm = policy.assignment.max_distance_km;
   const points = new Map(scenario.teachers.filter((t) => elig.has(t.teacher_id))
     .map((t) => [t.teacher_id, pointsOf(t, elig.get(t.teacher_id)!, term, policy)]));
@@ -147,8 +149,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
     const receiverInputs = receivers.map((r): ReceiverInput => {
       const runningHere = (runningAt.get(r.school_id) ?? []).map((h) => teacherById.get(h.teacher_id)).filter((t) => t !== undefined);
       const gaps = (needsBySchool.get(r.school_id) ?? []).map((n): GapInput => {
-        const covered = runningHere.filter((t) => t.subject === n.subject).length;
-        return { subject: n.subject, gross: n.teachers, needed: Math.max(0, n.teachers - covered), priority: n.priority };
+        return { subject: n.subject, gross: n.teachers, needed: netNeed(n.teachers, cover(r.school_id, n.subject)), priority: n.priority };
       }).sort((a, b) => a.subject.localeCompare(b.subject));
       const r5 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level);
       const residents = (teachersBySchool.get(r.school_id) ?? []).filter((t) => elig.get(t.teacher_id)?.away === null);

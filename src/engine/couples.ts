@@ -14,7 +14,7 @@ import type { Policy } from '../domain/policy.js';
 import { isSender, type Scenario } from '../domain/scenario.js';
 import type { School, Teacher } from '../domain/tables.js';
 import type { Eligibility } from '../policy/eligibility.js';
-import { distanceKm } from './distance.js';
+import { distanceKm } from '../domain/distance.js';
 import type { Constraint } from './solver.js';
 
 /** Eligible teachers of sending schools whose spouse is also one: id → spouse id, and those held home for a spouse in another county. */

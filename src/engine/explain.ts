@@ -14,7 +14,7 @@ import { pointsWorking } from '../policy/points.js';
 import { r2Required } from '../policy/r2-backbone.js';
 import { type CountyInput, pairKey, type SenderInput } from './county.js';
 import type { Move } from './decompose.js';
-import { roundKm } from './distance.js';
+import { roundKm } from '../domain/distance.js';
 import { EXTRA, preferenceWeight } from './model.js';
 
 export const subjectName = (k: string) => (SUBJECTS.zh as Record<string, string>)[k] ?? k;

@@ -22,7 +22,7 @@ import { marginalCosts } from './balance-term.js';
 import { type CountyInput, pairKey, type TeacherClass } from './county.js';
 import { coupleRows } from './couples.js';
 import { backboneAtFewest, r2Excused } from './r2-reading.js';
-import { type Constraint, evaluate, type LinearModel, type Variable } from './solver.js';
+import { type Constraint, evaluate, type Variable } from './solver.js';
 
 /** Distance unit of the objective: 0.1 km (OBJECTIVE_DEFAULTS.distanceUnitsPerKm per km). */
 const KM_UNITS = OBJECTIVE_DEFAULTS.distanceUnitsPerKm;
@@ -429,9 +429,4 @@ function distanceRange(input: CountyInput): number {
     total += s.cap * Math.round(far * KM_UNITS);
   }
   return total;
-}
-
-/** The model as solver input with one objective (used for each lexicographic step). */
-export function withObjective(model: CountyModel, objective: Map<string, number>, extra: readonly Constraint[]): LinearModel {
-  return { sense: 'max', objective, variables: model.variables, constraints: [...model.constraints, ...extra] };
 }

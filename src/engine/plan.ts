@@ -4,17 +4,17 @@
  * quota and gap reports, and shortfalls explained by counting.
  */
 import { bilingual, joinTexts, SHORTFALL, type Text } from '../domain/messages.js';
-import { backboneAtLeast } from '../domain/codes.js';
 import { InputError } from '../domain/errors.js';
 import type { Assignment, GapReport, Plan, ReceiverReport, SenderReport, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
 import { eligibilityAll, type Eligibility } from '../policy/eligibility.js';
-import { countsForR2, r2Required } from '../policy/r2-backbone.js';
+import { backboneAfter, gapFilled, planTotals, senderCounts } from '../policy/plan-counts.js';
+import { countsForR2 } from '../policy/r2-backbone.js';
 import { type Term, termOf } from '../policy/term.js';
 import { type CountyInput, countyInputs, pairKey, type Target } from './county.js';
 import { decompose, type Move } from './decompose.js';
-import { roundKm } from './distance.js';
+import { roundKm } from '../domain/distance.js';
 import { coupleReason, gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
 import { type LexResult, solveLexicographic } from './lexicographic.js';
 import { buildCountyModel, EXTRA } from './model.js';
@@ -156,10 +156,7 @@ export function planCounties(
     }
 
     for (const s of input.senders) {
-      const mine = moves.filter((m) => m.cls.sender === s.school.school_id);
-      const sent = mine.length;
-      const backboneSent = mine.filter((m) => m.cls.r2Backbone).length;
-      const backboneRequired = r2Required(sent, policy);
+      const { sent, backbone_sent: backboneSent, backbone_required: backboneRequired } = senderCounts(assignments, s.school.school_id, policy);
       const whys: Text[] = [];
       if (sent < s.required) {
         const why = r1Why(s, input, sent);
@@ -181,13 +178,12 @@ export function planCounties(
 
     for (const r of input.receivers) {
       const rid = r.school.school_id;
-      const here = moves.filter((m) => m.receiver === rid);
       for (const g of r.gaps) {
-        const filled = here.filter((m) => m.role === g.subject).length;
+        const filled = gapFilled(assignments, rid, g.subject, g.needed);
         gaps.push({ school_id: rid, subject: g.subject, needed: g.needed, filled, unfilled: g.needed - filled, priority: g.priority, gross: g.gross });
         if (filled < g.needed) shortfalls.push({ rule: 'R4', school_id: rid, detail: bilingual(gapWhy(input, rid, g.subject, g.needed - filled, moves)) });
       }
-      const after = r.backboneBefore + here.filter((m) => m.cls.r5Backbone).length;
+      const after = backboneAfter(assignments, rid, r.backboneBefore, policy);
       receivers.push({ school_id: rid, county_backbone_before: r.backboneBefore, county_backbone_after: after });
       if (after === 0) shortfalls.push({ rule: 'R5', school_id: rid, detail: bilingual(r5Why(input, rid, policy.rotation.r5_backbone_level)) });
     }
@@ -211,10 +207,7 @@ export function mergeCountyPlans(
     assignments, senders, gaps, receivers: parts.flatMap((p) => p.receivers), allowances: [], shortfalls: parts.flatMap((p) => p.shortfalls),
     stats: {
       teachers: scenario.teachers.length,
-      eligible: senders.reduce((n, s) => n + s.eligible, 0),
-      sent: assignments.length,
-      gaps_needed: gaps.reduce((n, g) => n + g.needed, 0),
-      gaps_filled: gaps.reduce((n, g) => n + g.filled, 0),
+      ...planTotals({ assignments, senders, gaps }),
       // Counties planned one after another: the wall time is their sum (planScenarioParallel puts its own wall time here).
       solve_ms: counties.reduce((n, c) => n + c.solve_ms, 0), optimal: counties.every((c) => c.status === 'optimal'),
       solve_ms_summed: counties.reduce((n, c) => n + c.solve_ms, 0),

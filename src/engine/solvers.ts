@@ -39,8 +39,13 @@ export async function loadSolver(name: SolverName): Promise<Solver | ((variables
     case 'jslp': return (await import('./jslp.js')).jslpSolver;
     case 'highs': return (await import('./highs.js')).loadHighsSolver();
     case 'glpk': return (await import('./glpk.js')).loadGlpkSolver();
-    case 'auto': return bySize((await import('./jslp.js')).jslpSolver, await (await import('./highs.js')).loadHighsSolver());
+    case 'auto': return autoSolver();
     // The network path, with auto's MILP choice for the counties it does not certify (flow/solver.ts).
-    case 'flow': return (await import('./flow/solver.js')).flowSolver(bySize((await import('./jslp.js')).jslpSolver, await (await import('./highs.js')).loadHighsSolver()));
+    case 'flow': return (await import('./flow/solver.js')).flowSolver(await autoSolver());
   }
+}
+
+/** 'auto': javascript-lp-solver for a small county model, HiGHS for a larger one. */
+async function autoSolver(): Promise<(variables: number) => Solver> {
+  return bySize((await import('./jslp.js')).jslpSolver, await (await import('./highs.js')).loadHighsSolver());
 }

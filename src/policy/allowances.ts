@@ -5,7 +5,7 @@
  * per county feed the workbook and plan.json `allowance_totals`.
  */
 import { KIND_MIN_TIER, type AllowanceItem } from '../domain/allowance-policy.js';
-import type { Allowance, Plan } from '../domain/plan.js';
+import type { Allowance, AllowanceTotals, Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { groupBy } from './eligibility.js';
 import { monthSlices, monthsServed, periodFen, round2, toFen, toYuan } from './pay-period.js';
@@ -63,24 +63,11 @@ export function allowancesFor(scenario: Scenario, plan: Plan, stints: readonly S
   return rows.sort((a, b) => a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));
 }
 
-export interface AllowanceTotal {
-  /** Rows (teachers) counted. */
-  readonly teachers: number;
-  readonly months: number;
-  readonly total: number;
-  readonly items: Record<string, number>;
-}
-export interface SchoolAllowanceTotal extends AllowanceTotal {
-  readonly school_id: string; readonly name: string; readonly county: string; readonly tier: number;
-}
-export interface CountyAllowanceTotal extends AllowanceTotal {
-  readonly county: string; readonly schools: number;
-}
-export interface AllowanceTotals {
-  readonly schools: SchoolAllowanceTotal[];
-  readonly counties: CountyAllowanceTotal[];
-  readonly all: AllowanceTotal;
-}
+/** plan.json `allowance_totals` (its schema: domain/plan.ts): per school, per county and over all. */
+export type { AllowanceTotals };
+export type AllowanceTotal = AllowanceTotals['all'];
+export type SchoolAllowanceTotal = AllowanceTotals['schools'][number];
+export type CountyAllowanceTotal = AllowanceTotals['counties'][number];
 
 /** Item names of `rows`: the policy's order first, then any other name as first seen. */
 export function itemNames(rows: readonly Pick<Allowance, 'items'>[], policyItems: readonly AllowanceItem[]): string[] {

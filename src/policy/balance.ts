@@ -7,15 +7,15 @@
  */
 import { backboneAtLeast, type Education } from '../domain/codes.js';
 import { gradeStage, STAGE_GRADES } from '../domain/grades.js';
-import type { Plan } from '../domain/plan.js';
+import type { BalanceRow, Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { School, Teacher } from '../domain/tables.js';
 import { groupBy, isRunning } from './eligibility.js';
 import { classesByGrade } from './norms.js';
 
-export type BalanceStage = 'primary' | 'junior';
-export type BalanceIndicator = 'education' | 'backbone' | 'pe_music_art';
-export const BALANCE_INDICATORS: readonly BalanceIndicator[] = ['education', 'backbone', 'pe_music_art'];
+export type BalanceStage = BalanceRow['stage'];
+export type BalanceIndicator = BalanceRow['indicator'];
+const BALANCE_INDICATORS: readonly BalanceIndicator[] = ['education', 'backbone', 'pe_music_art'];
 
 /** One school (or one stage part of it): its students and how many teachers meet the indicator. */
 export interface BalanceUnit {
@@ -89,28 +89,8 @@ export function meetsIndicator(t: Teacher, indicator: BalanceIndicator, stage: B
 }
 
 /** plan.json `balance` row (an extension of docs/format.md). */
-export interface BalanceRow {
-  readonly county: string;
-  readonly stage: BalanceStage;
-  readonly indicator: BalanceIndicator;
-  /** Schools (stage parts) with students. */
-  readonly schools: number;
-  readonly students: number;
-  /** County mean per 100 students, before and after (2 decimals). */
-  readonly per_100_before: number | null;
-  readonly per_100_after: number | null;
-  /** Coefficient of variation (4 decimals); null when no teacher of the county meets the indicator. */
-  readonly before: number | null;
-  readonly after: number | null;
-  /** National limit for the stage. */
-  readonly limit: number;
-  /** Wenzhou target. */
-  readonly target: number;
-  /** after ≤ limit; null when after is null. */
-  readonly within: boolean | null;
-  /** after ≤ target; null when after is null. */
-  readonly meets_target: boolean | null;
-}
+/** One row of plan.json `balance` (its schema: domain/plan.ts). */
+export type { BalanceRow };
 
 const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 

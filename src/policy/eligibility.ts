@@ -53,10 +53,6 @@ export function fullMonths(to: Date, from: Date): number {
   return differenceInCalendarMonths(to, from) - (getDate(to) < getDate(from) ? 1 : 0);
 }
 
-function yearsMonths(months: number): string {
-  return `${Math.floor(months / 12)} years ${months % 12} months`;
-}
-
 /** Eligibility of one teacher for the term. */
 export function eligibilityOf(t: Teacher, ctx: EligibilityContext): Eligibility {
   const { policy, term } = ctx;

@@ -57,7 +57,7 @@ function cumulativeFen(rateFen: number, day: number, daysInMonth: number): numbe
 }
 
 /** Fen owed for one slice at `rateFen` a month. */
-export function sliceFen(rateFen: number, s: MonthSlice, partMonth: PartMonth): number {
+function sliceFen(rateFen: number, s: MonthSlice, partMonth: PartMonth): number {
   if (isWhole(s)) return rateFen;
   if (partMonth === 'whole_months') return 0;
   return cumulativeFen(rateFen, s.lastDay, s.daysInMonth) - cumulativeFen(rateFen, s.firstDay - 1, s.daysInMonth);

@@ -5,7 +5,7 @@
  * whether the plan could have sent them, and why it did not.
  */
 import { joinTexts, type Text, TITLE } from '../domain/messages.js';
-import type { Plan } from '../domain/plan.js';
+import type { Plan, TitleWarning } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { subjectList, type School, type Teacher } from '../domain/tables.js';
 import { eligibilityAll, groupBy, type Eligibility } from './eligibility.js';
@@ -37,26 +37,8 @@ export function ruralMonths(scenario: Scenario, plan: Plan, stints: readonly Sti
   }));
 }
 
-export interface TitleWarning {
-  readonly teacher_id: string;
-  readonly name: string;
-  readonly school_id: string;
-  readonly title: Teacher['title'];
-  readonly title_target_year: number;
-  readonly rural_months_before: number;
-  readonly rural_months_after: number;
-  readonly required: number;
-  /** Receiver when the plan sends the teacher (and it is still not enough). */
-  readonly assigned_to: string | null;
-  readonly eligible: boolean;
-  /** eligibilityOf's reasons: the failing conditions, or the qualifying facts. */
-  readonly eligibility: readonly string[];
-  readonly why: string;
-  /** `why` in both languages (domain/messages.ts); `why` holds its English. */
-  readonly why_text: Text;
-  /** `eligibility` in both languages. */
-  readonly eligibility_text: readonly Text[];
-}
+/** One row of plan.json `title_warnings` (its schema: domain/plan.ts). */
+export type { TitleWarning };
 
 /** Why an eligible teacher was left home: the facts of the plan that explain it. */
 function notChosen(t: Teacher, scenario: Scenario, plan: Plan, elig: ReadonlyMap<string, Eligibility>, sent: ReadonlySet<string>, home: School | undefined): Text {
@@ -110,7 +92,7 @@ export function titleWarnings(scenario: Scenario, plan: Plan, months: ReadonlyMa
     out.push({
       teacher_id: t.teacher_id, name: t.name, school_id: t.school_id, title: t.title, title_target_year: year,
       rural_months_before: m.before, rural_months_after: m.after, required, assigned_to: to,
-      eligible: e?.eligible ?? false, eligibility: e?.reasons ?? [], why: why.en, why_text: why, eligibility_text: e?.texts ?? [],
+      eligible: e?.eligible ?? false, eligibility: [...(e?.reasons ?? [])], why: why.en, why_text: why, eligibility_text: [...(e?.texts ?? [])],
     });
   }
   return out.sort((a, b) => a.title_target_year - b.title_target_year || a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));

@@ -94,7 +94,7 @@ function fontSlices(): { file: string; ranges: [number, number][] }[] {
  * slices a chart does not use would triple its drawing time). Each slice is
  * decoded once.
  */
-export function chartFonts(text: string): Buffer[] {
+function chartFonts(text: string): Buffer[] {
   const points = new Set<number>();
   for (const ch of text) points.add(ch.codePointAt(0)!);
   const wanted = fontSlices().filter((s) => [...points].some((p) => s.ranges.some(([a, b]) => p >= a && p <= b)));
@@ -132,7 +132,7 @@ type ResvgModule = {
 };
 
 /** The chart as a PNG of width × height pixels. Throws when resvg or the font cannot be loaded. */
-export async function chartPng(option: ChartOption, width: number, height: number): Promise<Buffer> {
+async function chartPng(option: ChartOption, width: number, height: number): Promise<Buffer> {
   const svg = await chartSvg(option, width, height);
   const { Resvg } = await import('@resvg/resvg-js') as unknown as ResvgModule;
   const resvg = new Resvg(svg, {

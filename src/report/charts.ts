@@ -7,7 +7,7 @@
  * Every builder takes its words in one language: Chinese for a zh workbook,
  * English for an en one.
  */
-import type { Lang } from '../io/sheet-model.js';
+import type { Lang } from '../io/export/sheet-model.js';
 import type { BalanceIndicator, BalanceRow, BalanceStage } from '../policy/balance.js';
 
 /** An ECharts option (kept structural so this module needs no ECharts types at run time). */

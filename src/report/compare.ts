@@ -51,10 +51,10 @@ export function compareFigures(plan: Plan): CompareFigures {
     r5_covered: plan.receivers.filter((r) => r.county_backbone_after > 0).length,
     receivers: plan.receivers.length,
     allowance_cost: yuan(plan.allowances.map((a) => a.total)),
-    rotation_allowance_cost: yuan(plan.allowances.filter((a) => a['rotated'] === true).map((a) => a.total)),
+    rotation_allowance_cost: yuan(plan.allowances.filter((a) => a.rotated === true).map((a) => a.total)),
     shortfalls: plan.shortfalls.length,
     optimal: plan.stats.optimal,
-    backbone_cv: backboneCv(Array.isArray(plan['balance']) ? plan['balance'] as BalanceRow[] : []),
+    backbone_cv: backboneCv(plan.balance ?? []),
   };
 }
 

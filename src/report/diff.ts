@@ -5,7 +5,7 @@
  * `planDiff(a, b)` with added ↔ removed and before ↔ after swapped.
  *
  * Used by `rotation diff`, by the review round (replan: provisional → final)
- * and by the workbook's 变动 sheet (src/io/diff-sheet.ts).
+ * and by the workbook's 变动 sheet (src/io/export/diff-sheet.ts).
  */
 import type { Assignment, Plan } from '../domain/plan.js';
 

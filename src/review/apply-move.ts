@@ -6,12 +6,12 @@
  */
 import { bilingual, MOVE, SHORTFALL } from '../domain/messages.js';
 import { subjectName } from '../engine/explain.js';
-import { backboneAtLeast, type BackboneLevel } from '../domain/codes.js';
+import type { BackboneLevel } from '../domain/codes.js';
 import type { Assignment, Plan, Shortfall } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
-import { distanceKm, roundKm } from '../engine/distance.js';
-import { extendPlan } from '../policy/plan-report.js';
-import { countsForR2, r2Required } from '../policy/r2-backbone.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
+import { extendPlan } from '../report/plan-report.js';
+import { backboneAfter, gapFilled, planTotals, senderCounts } from '../policy/plan-counts.js';
 
 export interface Move {
   readonly teacher_id: string;
@@ -32,17 +32,14 @@ export function recount(scenario: Scenario, plan: Plan): Plan {
     shortfalls.push(plan.shortfalls.find((s) => s.rule === rule && s.school_id === school) ?? { rule, school_id: school, detail });
   };
   const senders = plan.senders.map((s) => {
-    const mine = plan.assignments.filter((a) => a.from_school === s.school_id);
-    const sent = mine.length;
-    const backboneSent = mine.filter((a) => countsForR2(backbone(a), policy)).length;
-    const backboneRequired = r2Required(sent, policy);
+    const { sent, backbone_sent: backboneSent, backbone_required: backboneRequired } = senderCounts(plan.assignments, s.school_id, policy, backbone);
     if (sent < s.required) keepOr('R1', s.school_id, bilingual(SHORTFALL.editedR1(s.school_id, s.required, sent)));
     if (backboneSent < backboneRequired) keepOr('R2', s.school_id, bilingual(SHORTFALL.editedR2(s.school_id, sent, backboneRequired, backboneSent)));
     const met = sent >= s.required && backboneSent >= backboneRequired;
     return { ...s, sent, backbone_sent: backboneSent, backbone_required: backboneRequired, met, why: met ? null : s.why ?? bilingual(SHORTFALL.edited()) };
   });
   const gaps = plan.gaps.map((g) => {
-    const filled = Math.min(g.needed, plan.assignments.filter((a) => a.to_school === g.school_id && a.subject === g.subject).length);
+    const filled = gapFilled(plan.assignments, g.school_id, g.subject, g.needed);
     if (filled < g.needed) {
       const was = plan.shortfalls.find((s) => s.rule === 'R4' && s.school_id === g.school_id && s.detail.includes(` ${g.subject} `));
       shortfalls.push(was ?? { rule: 'R4', school_id: g.school_id, detail: bilingual(SHORTFALL.editedR4(g.school_id, subjectName(g.subject), g.subject, g.needed - filled)) });
@@ -50,14 +47,16 @@ export function recount(scenario: Scenario, plan: Plan): Plan {
     return { ...g, filled, unfilled: g.needed - filled };
   });
   const receivers = plan.receivers.map((r) => {
-    const after = r.county_backbone_before + plan.assignments.filter((a) => a.to_school === r.school_id && backboneAtLeast(backbone(a), policy.rotation.r5_backbone_level)).length;
+    const after = backboneAfter(plan.assignments, r.school_id, r.county_backbone_before, policy, backbone);
     if (after === 0) keepOr('R5', r.school_id, `${r.school_id}: no backbone teacher (edited by hand)`);
     return { ...r, county_backbone_after: after };
   });
+  const totals = planTotals({ assignments: plan.assignments, senders, gaps });
   const order = (s: Shortfall) => plan.shortfalls.indexOf(s) < 0 ? plan.shortfalls.length : plan.shortfalls.indexOf(s);
   return {
     ...plan, senders, gaps, receivers, shortfalls: shortfalls.sort((a, b) => order(a) - order(b)),
-    stats: { ...plan.stats, sent: plan.assignments.length, gaps_filled: gaps.reduce((n, g) => n + g.filled, 0) },
+    // Only what an edit changes: eligible and needed posts stay as the plan gave them.
+    stats: { ...plan.stats, sent: totals.sent, gaps_filled: totals.gaps_filled },
   };
 }
 

@@ -45,7 +45,7 @@ const schoolLabel = (s: Scenario, id: string | null) => {
 };
 
 /** The teacher-by-teacher difference between two plans (sorted by teacher id), without causes. */
-export function rawChanges(before: Plan, after: Plan): Omit<PlanChange, 'objection_row' | 'cause'>[] {
+function rawChanges(before: Plan, after: Plan): Omit<PlanChange, 'objection_row' | 'cause'>[] {
   const a = new Map(before.assignments.map((x) => [x.teacher_id, x]));
   const b = new Map(after.assignments.map((x) => [x.teacher_id, x]));
   const ids = [...new Set([...a.keys(), ...b.keys()])].sort();

@@ -12,7 +12,7 @@ import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Lock, Objection } from '../domain/tables.js';
 import type { Target } from '../engine/county.js';
-import { distanceKm, roundKm } from '../engine/distance.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
 import { eligibilityAll } from '../policy/eligibility.js';
 import type { Term } from '../policy/term.js';
 import { withLocks } from './plan-locks.js';
@@ -32,7 +32,7 @@ export interface ResolvedObjections {
 }
 
 /** Each teacher's place in a plan. */
-export function placesOf(plan: Plan): Map<string, Target & { from: string }> {
+function placesOf(plan: Plan): Map<string, Target & { from: string }> {
   return new Map(plan.assignments.map((a) => [a.teacher_id, { receiver: a.to_school, subject: a.subject, from: a.from_school }]));
 }
 

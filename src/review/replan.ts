@@ -15,7 +15,7 @@ import { objectionProblem } from '../domain/objections.js';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import { type PlanOptions, type PlanResult, planScenario } from '../engine/plan.js';
-import { extendPlan } from '../policy/plan-report.js';
+import { extendPlan } from '../report/plan-report.js';
 import { termOf } from '../policy/term.js';
 import { changeReason, explainChanges, type PlanChange } from './changes.js';
 import { type ObjectionLock, resolveObjections } from './objection-locks.js';

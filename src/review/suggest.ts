@@ -13,7 +13,7 @@ import { SUBJECTS } from '../domain/codes.js';
 import type { Plan } from '../domain/plan.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import type { Teacher } from '../domain/tables.js';
-import { distanceKm, roundKm } from '../engine/distance.js';
+import { distanceKm, roundKm } from '../domain/distance.js';
 import { preferenceWeight } from '../engine/model.js';
 import { eligibilityAll } from '../policy/eligibility.js';
 import { needsTitleService } from '../policy/points.js';

@@ -13,7 +13,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { InputProblem } from '../domain/errors.js';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
-import type { YearsSummary } from '../policy/years-summary.js';
+import type { YearsSummary } from '../report/years-summary.js';
 
 export type JobTask =
   | { readonly kind: 'plan'; readonly input: string; readonly set: readonly string[]; readonly years: readonly number[]; readonly timeoutMs: number }
@@ -74,10 +74,10 @@ export function runPlanJob(task: JobTask, onEvent: (event: string, data: Record<
 async function work(task: JobTask, post: (m: JobMessage) => void): Promise<void> {
   const { readInput } = await import('./upload.js');
   const { planYears, scenarioWithNeeds, scenarioForPlanNeeds, checked } = await import('../pipeline.js');
-  const { recordOverrides } = await import('../cli/plan-policy.js');
+  const { recordOverrides } = await import('../io/read/plan-overrides.js');
   const { loadSolver } = await import('../engine/solvers.js');
   const { replanScenario } = await import('../review/replan.js');
-  const { objectiveLevelName } = await import('../io/notes-sheet.js');
+  const { objectiveLevelName } = await import('../io/export/notes-sheet.js');
   /** A level event: the step, and the levels it optimises by key and in words (as the workbook's notes sheet names them). */
   const levelEvent = (year: number, county: string, step: number, steps: number, levels: readonly string[]) => event('level', {
     year, county, step, steps, levels, zh: levels.map((l) => objectiveLevelName(l, 'zh')), en: levels.map((l) => objectiveLevelName(l, 'en')),

@@ -10,12 +10,12 @@ import { InputError } from '../domain/errors.js';
 import { OBJECTION_KINDS } from '../domain/codes.js';
 import type { Scenario } from '../domain/scenario.js';
 import { COLUMNS, TABLE_NAMES } from '../domain/tables.js';
-import { formatCsv } from '../io/csv.js';
-import { readScenario, type ReadResult } from '../io/read-scenario.js';
-import { scenarioFiles } from '../io/write-scenario.js';
-import { writeTree } from '../io/write-tree.js';
-import { checkWorkbookLimits, WORKBOOK_LIMITS } from '../io/zip-limits.js';
-import { readZip } from '../io/zip-read.js';
+import { formatCsv } from '../io/export/csv.js';
+import { readScenario, type ReadResult } from '../io/read/read-scenario.js';
+import { scenarioFiles } from '../io/export/write-scenario.js';
+import { writeTree } from '../io/export/write-tree.js';
+import { checkWorkbookLimits, WORKBOOK_LIMITS } from '../io/read/zip-limits.js';
+import { readZip } from '../io/read/zip-read.js';
 import type { Workspace } from './workspace.js';
 
 export interface UploadLimits {
@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: UploadLimits = { maxBytes: 30 * 1048576, maxRows: 2
 export interface UploadFile { readonly name: string; readonly data: Buffer }
 
 /** The files a scenario folder may hold; anything else in a zip is left out with a warning. */
-const KNOWN = new Set([...TABLE_NAMES.map((t) => `${t}.csv`), 'objections.csv', 'policy.json']);
+const KNOWN = new Set([...TABLE_NAMES.map((t) => `${t}.csv`), 'objections.csv', 'volunteers.csv', 'policy.json']);
 
 const problem = (file: string, message: string) => new InputError([{ file, message }]);
 

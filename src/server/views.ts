@@ -31,8 +31,8 @@ export interface CountyResult {
 export function countyResults(scenario: Scenario, plan: Plan): CountyResult[] {
   const countyOf = new Map(scenario.schools.map((s) => [s.school_id, s.county]));
   const counties = [...new Set(scenario.schools.map((s) => s.county))].sort();
-  const stats = (plan.stats['counties'] as { county: string; status: string }[] | undefined) ?? [];
-  const totals = (plan['allowance_totals'] as { schools?: { county: string; total: number }[] } | undefined)?.schools ?? [];
+  const stats = plan.stats.counties ?? [];
+  const totals = plan.allowance_totals?.schools ?? [];
   return counties.map((county) => {
     const inCounty = (school: string) => countyOf.get(school) === county;
     const gaps = plan.gaps.filter((g) => inCounty(g.school_id));
@@ -62,7 +62,7 @@ export function schoolView(scenario: Scenario, plan: Plan, schoolId: string) {
   if (school === undefined) return undefined;
   const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));
   const withName = <T extends { teacher_id: string }>(a: T) => ({ ...a, name: names.get(a.teacher_id) ?? '' });
-  const totals = (plan['allowance_totals'] as { schools?: { school_id: string; total: number; teachers: number }[] } | undefined)?.schools ?? [];
+  const totals = plan.allowance_totals?.schools ?? [];
   return {
     school,
     sender: isSender(school),

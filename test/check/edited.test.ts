@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEditedPlan, checkPlan } from '../../src/check/check.js';
 import { planFromSheet, yearOfSheet } from '../../src/check/rebuild.js';
 import { InputError } from '../../src/domain/errors.js';
-import type { EditedSheet } from '../../src/io/read-plan-workbook.js';
+import type { EditedSheet } from '../../src/io/read/read-plan-workbook.js';
 import { assignment, ouhai, ouhaiPlan, receiverRow, ruralSchool, scenario, school, senderRow } from './fixtures.js';
 
 const T02 = assignment('T02', 'OH-P001', 'OH-R001', 'math', { backbone: 'none', kind: 'gap' });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unknownFieldText, unknownPlanFields } from '../../src/check/plan-fields.js';
+import { unknownFieldText, unknownPlanFields } from '../../src/domain/plan-fields.js';
 import { checkCommand } from '../../src/cli/check.js';
 import { planCommand } from '../../src/cli/plan.js';
 import { commandRunner } from '../cli/run-commands.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanText } from '../../src/check/plan-file.js';
+import { parsePlanText } from '../../src/io/read/plan-json.js';
 import { InputError } from '../../src/domain/errors.js';
 import { ouhaiPlan } from './fixtures.js';
 

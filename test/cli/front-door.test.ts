@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWenzhou } from '../../src/generate/index.js';
-import { writeScenario } from '../../src/io/write-scenario.js';
+import { writeScenario } from '../../src/io/export/write-scenario.js';
 import { inLanguage, terminalLang } from '../../src/report/language.js';
 import { EXIT_INTERNAL, run } from '../../src/cli/run.js';
 

@@ -13,7 +13,7 @@ import { checkCommand } from '../../src/cli/check.js';
 import { planCommand } from '../../src/cli/plan.js';
 import { validateCommand } from '../../src/cli/validate.js';
 import { InputError } from '../../src/domain/errors.js';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
 import { commandRunner } from './run-commands.js';
 
 const SUBJECTS = ['chinese', 'math', 'english', 'science', 'pe', 'music', 'art', 'it', 'morality'];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planPolicy, recordOverrides, warningLines } from '../../src/cli/plan-policy.js';
+import { planPolicy, recordOverrides } from '../../src/io/read/plan-overrides.js';
+import { warningLines } from '../../src/cli/plan-policy.js';
 import type { Plan } from '../../src/domain/plan.js';
-import { applyOverrides, overridesRecord, overrideSets } from '../../src/io/policy-file.js';
+import { applyOverrides, overridesRecord, overrideSets } from '../../src/io/read/policy-file.js';
 
 const bare = (): Plan => ({
   plan_year: 2019, period: { start: '2019-09-01', end: '2020-08-31' }, assignments: [], senders: [], gaps: [], receivers: [], allowances: [], shortfalls: [],

@@ -15,10 +15,10 @@ import { replanCommand } from '../../src/cli/replan.js';
 import { suggestCommand } from '../../src/cli/suggest.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import { planJsonText } from '../../src/io/write-plan.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
+import { planJsonText } from '../../src/io/export/write-plan.js';
 import { applyNeedsMode } from '../../src/policy/norms.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { termOf } from '../../src/policy/term.js';
 import { commandRunner } from './run-commands.js';
 

@@ -11,8 +11,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateCommand } from '../../src/cli/validate.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import { summarize } from '../../src/policy/summary.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
+import { summarize } from '../../src/report/scenario-summary.js';
 import { termOf } from '../../src/policy/term.js';
 import { commandRunner } from './run-commands.js';
 

@@ -15,7 +15,7 @@ import { scenarioWithNeeds } from '../../src/pipeline.js';
 import { BALANCE_LEVEL, buildCountyModel } from '../../src/engine/model.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
 import { compareFigures } from '../../src/report/compare.js';
 import { inputsOf, rural, scenario, staff, teacher, urban } from './builders.js';
 import { scenarioArb } from './random-scenario.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import yargs from 'yargs';
 import { generateCommand } from '../../src/cli/generate.js';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
 
 let root: string;
 beforeAll(async () => { root = await mkdtemp(join(tmpdir(), 'rotation-cli-generate-')); });

@@ -4,7 +4,7 @@ import { isReceiver, isSender, type Scenario } from '../../src/domain/scenario.j
 import type { School } from '../../src/domain/tables.js';
 import { generateScenario, SCARCE_SUBJECTS } from '../../src/generate/index.js';
 import { eligibilityAll, groupBy, isRunning } from '../../src/policy/eligibility.js';
-import { summarize } from '../../src/policy/summary.js';
+import { summarize } from '../../src/report/scenario-summary.js';
 import { termOf } from '../../src/policy/term.js';
 
 const YEAR = 2019;

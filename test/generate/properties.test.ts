@@ -5,8 +5,8 @@ import { format, parseISO, subYears } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/generate/index.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import { writeScenario } from '../../src/io/write-scenario.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
+import { writeScenario } from '../../src/io/export/write-scenario.js';
 import { eligibilityAll } from '../../src/policy/eligibility.js';
 import { termOf } from '../../src/policy/term.js';
 

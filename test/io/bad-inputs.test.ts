@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/domain/errors.js';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BAD = join(REPO, 'test/fixtures/bad');

@@ -12,8 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isMonthOnlyDate, parseDateText } from '../../src/domain/cells.js';
 import { BACKBONE_LEVELS, EDUCATION, GENDERS, lookupCode, TITLES } from '../../src/domain/codes.js';
 import { formatProblem, InputError } from '../../src/domain/errors.js';
-import { parseCsv } from '../../src/io/csv.js';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { parseCsv } from '../../src/io/read/csv.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
 
 const EN = fileURLToPath(new URL('../fixtures/good/lucheng', import.meta.url));
 const TMP = mkdtempSync(join(tmpdir(), 'rotation-hr-'));

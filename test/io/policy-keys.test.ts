@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/domain/errors.js';
-import { applyOverrides, type Json, parsePolicy, policyFromRows, policyJsonText } from '../../src/io/policy-file.js';
+import { applyOverrides, type Json, parsePolicy, policyFromRows, policyJsonText } from '../../src/io/read/policy-file.js';
 
 /** The problems parsing `text` as policy.json gives (none: []). */
 function problemsOf(text: string, set: string[] = []): string[] {

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planSchema } from '../../src/domain/plan.js';
-import { planSheets } from '../../src/io/plan-sheets.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import { sheetsWorkbookBuffer } from '../../src/io/workbook.js';
-import { planReport } from '../../src/policy/plan-report.js';
+import { planSheets } from '../../src/io/export/plan-sheets.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
+import { sheetsWorkbookBuffer } from '../../src/io/export/workbook.js';
+import { planReport } from '../../src/report/plan-report.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const main = join(root, 'dist', 'cli', 'main.js');

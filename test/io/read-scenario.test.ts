@@ -15,8 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/domain/errors.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import { COLUMNS } from '../../src/domain/tables.js';
-import { parseCsv } from '../../src/io/csv.js';
-import { type ReadOptions, readScenario } from '../../src/io/read-scenario.js';
+import { parseCsv } from '../../src/io/read/csv.js';
+import { type ReadOptions, readScenario } from '../../src/io/read/read-scenario.js';
 
 const GOOD = fileURLToPath(new URL('../fixtures/good/', import.meta.url));
 const EN = join(GOOD, 'lucheng');

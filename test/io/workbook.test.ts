@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { BACKBONE_LEVELS, lookupCode, TITLES } from '../../src/domain/codes.js';
 import type { Plan } from '../../src/domain/plan.js';
 import { subjectList } from '../../src/domain/tables.js';
-import { planCsvFiles } from '../../src/io/plan-csv.js';
-import { planWorkbookBuffer } from '../../src/io/workbook.js';
-import { planReport } from '../../src/policy/plan-report.js';
+import { planCsvFiles } from '../../src/io/export/plan-csv.js';
+import { planWorkbookBuffer } from '../../src/io/export/workbook.js';
+import { planReport } from '../../src/report/plan-report.js';
 import { sampleScenario, samplePlan } from '../report/sample.js';
 
 type Raw = ExcelJS.CellValue;

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { planCommand } from '../../src/cli/plan.js';
-import { OutputError } from '../../src/io/output-error.js';
-import { writeTree } from '../../src/io/write-tree.js';
+import { OutputError } from '../../src/io/export/output-error.js';
+import { writeTree } from '../../src/io/export/write-tree.js';
 import { commandRunner } from '../cli/run-commands.js';
 import { mount, mountProbe, unmount } from './mounts.js';
 

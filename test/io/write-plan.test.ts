@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planSchema, type Plan } from '../../src/domain/plan.js';
-import { writePlanOutputs } from '../../src/io/write-plan.js';
-import { readWorkbookTables } from '../../src/io/xlsx-read.js';
+import { writePlanOutputs } from '../../src/io/export/write-plan.js';
+import { readWorkbookTables } from '../../src/io/read/xlsx-read.js';
 import { sampleScenario, samplePlan } from '../report/sample.js';
 
 const scenario = sampleScenario();

@@ -25,7 +25,7 @@ vi.mock('node:fs/promises', async (original) => {
     },
   };
 });
-const { writeTree } = await import('../../src/io/write-tree.js');
+const { writeTree } = await import('../../src/io/export/write-tree.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'rotation-exdev-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

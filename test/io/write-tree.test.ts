@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeTree } from '../../src/io/write-tree.js';
+import { writeTree } from '../../src/io/export/write-tree.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rotation-tree-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/domain/errors.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import { checkWorkbookLimits, WORKBOOK_LIMITS } from '../../src/io/zip-limits.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
+import { checkWorkbookLimits, WORKBOOK_LIMITS } from '../../src/io/read/zip-limits.js';
 import { buildZip, deflated, deflatedRepeat, type DeflatedEntry } from '../fixtures/tools/zip-writer.mjs';
 
 const TMP = mkdtempSync(join(tmpdir(), 'rotation-zip-'));

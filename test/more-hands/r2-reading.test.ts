@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/cli/compare.js';
-import { writeScenario } from '../../src/io/write-scenario.js';
+import { writeScenario } from '../../src/io/export/write-scenario.js';
 import { commandRunner } from '../cli/run-commands.js';
 import { checkPlan } from '../../src/check/check.js';
 import type { Plan } from '../../src/domain/plan.js';

@@ -3,7 +3,7 @@ import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.js';
 import { policySchema } from '../../src/domain/policy.js';
-import { parsePolicy } from '../../src/io/policy-file.js';
+import { parsePolicy } from '../../src/io/read/policy-file.js';
 import { allowancesFor, allowanceTotals } from '../../src/policy/allowances.js';
 import { monthSlices, monthsServed, periodFen } from '../../src/policy/pay-period.js';
 import { assignment, plan, scenario, school, teacher } from '../report/fixture.js';

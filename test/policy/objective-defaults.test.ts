@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OBJECTIVE_DEFAULTS } from '../../src/domain/policy.js';
-import { roundKm } from '../../src/engine/distance.js';
+import { roundKm } from '../../src/domain/distance.js';
 import { preferenceWeight } from '../../src/engine/model.js';
 
 describe('OBJECTIVE_DEFAULTS', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planSchema } from '../../src/domain/plan.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { ruralMonths, titleWarnings } from '../../src/policy/titles.js';
 import { assignment, plan, scenario, school, teacher } from '../report/fixture.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/check.js';
 import { InputError } from '../../src/domain/errors.js';
 import type { Scenario } from '../../src/domain/scenario.js';
-import { distanceKm } from '../../src/engine/distance.js';
+import { distanceKm } from '../../src/domain/distance.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
 import { scenarioArb } from '../engine/random-scenario.js';

@@ -7,8 +7,8 @@ import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { nextYearScenario } from '../../src/policy/next-year.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
-import { yearsSummary, type PlannedYear } from '../../src/policy/years-summary.js';
+import { extendPlan } from '../../src/report/plan-report.js';
+import { yearsSummary, type PlannedYear } from '../../src/report/years-summary.js';
 import { rural, scenario, staff, urban } from '../engine/builders.js';
 import { scenarioArb } from '../engine/random-scenario.js';
 

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { unknownPlanFields } from '../../src/check/plan-fields.js';
+import { unknownPlanFields } from '../../src/domain/plan-fields.js';
 import { checkPlan } from '../../src/check/check.js';
 import { InputError } from '../../src/domain/errors.js';
 import { planScenario } from '../../src/engine/plan.js';

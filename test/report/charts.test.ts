@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { planSheets } from '../../src/io/plan-sheets.js';
-import { sheetsWorkbookBuffer } from '../../src/io/workbook.js';
+import { planSheets } from '../../src/io/export/plan-sheets.js';
+import { sheetsWorkbookBuffer } from '../../src/io/export/workbook.js';
 import { renderCharts, chartSvg, woffToSfnt } from '../../src/report/chart-render.js';
 import { balanceChartOption, gapsChartOption, yearsChartOption } from '../../src/report/charts.js';
-import { planReport } from '../../src/policy/plan-report.js';
+import { planReport } from '../../src/report/plan-report.js';
 import { sampleScenario, samplePlan } from './sample.js';
 import { deflateSync } from 'node:zlib';
 

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan.js';
-import { diffSheet } from '../../src/io/diff-sheet.js';
-import { sheetsWorkbookBuffer } from '../../src/io/workbook.js';
+import { diffSheet } from '../../src/io/export/diff-sheet.js';
+import { sheetsWorkbookBuffer } from '../../src/io/export/workbook.js';
 import { isEmptyDiff, planDiff, type PlanDiff } from '../../src/report/diff.js';
 import { assignment, plan } from './fixture.js';
 import { samplePlan, sampleScenario } from './sample.js';

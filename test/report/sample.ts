@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { assignment, plan, scenario, school, teacher } from './fixture.js';
 
 export const BASE_PAY = { none: 4000, level3: 4200, level2: 4600, level1: 5200, senior: 6000, professor: 7000 };

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/domain/tables.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
-import { parseCsv } from '../../src/io/csv.js';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { parseCsv } from '../../src/io/read/csv.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
 
 const DEMO = fileURLToPath(new URL('../../scenarios/lucheng-demo', import.meta.url));
 const TMP = mkdtempSync(join(tmpdir(), 'rotation-objections-'));

@@ -6,7 +6,7 @@ import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import type { Objection } from '../../src/domain/tables.js';
 import { planScenario } from '../../src/engine/plan.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { scenarioForCheck } from '../../src/review/plan-locks.js';
 import { replanScenario } from '../../src/review/replan.js';
 import { rural, scenario, staff, urban } from '../engine/builders.js';

@@ -4,7 +4,7 @@ import { checkEditedPlan } from '../../src/check/check.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import { planScenario } from '../../src/engine/plan.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 import { applyMove } from '../../src/review/apply-move.js';
 import { suggestCandidates } from '../../src/review/suggest.js';
 import { rural, scenario, staff, teacher, urban } from '../engine/builders.js';

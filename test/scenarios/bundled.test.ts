@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { backboneAtLeast } from '../../src/domain/codes.js';
 import { isReceiver, isSender } from '../../src/domain/scenario.js';
 import { generateScenario } from '../../src/generate/index.js';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
 import { eligibilityAll, isRunning } from '../../src/policy/eligibility.js';
-import { summarize } from '../../src/policy/summary.js';
+import { summarize } from '../../src/report/scenario-summary.js';
 import { termOf } from '../../src/policy/term.js';
 
 describe('scenarios/lucheng-demo (hand-made)', async () => {

@@ -15,8 +15,8 @@ import type { Plan } from '../../src/domain/plan.js';
 import type { Scenario } from '../../src/domain/scenario.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { loadSolver } from '../../src/engine/solvers.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import { extendPlan } from '../../src/policy/plan-report.js';
+import { readScenario } from '../../src/io/read/read-scenario.js';
+import { extendPlan } from '../../src/report/plan-report.js';
 
 let scenario: Scenario;
 let plan: Plan;

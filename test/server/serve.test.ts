@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type ServeOptions } from '../../src/server/app.js';
-import { templateWorkbook } from '../../src/io/template.js';
+import { templateWorkbook } from '../../src/io/export/template.js';
 
 /** A response's JSON body, typed loosely for the assertions. */
 const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
@@ -330,7 +330,7 @@ describe('rotation serve: token and host', () => {
 
 describe('template workbook', () => {
   it('round-trips through the reader, and names the empty sheets when the examples are deleted', async () => {
-    const { readScenario } = await import('../../src/io/read-scenario.js');
+    const { readScenario } = await import('../../src/io/read/read-scenario.js');
     const dir = await mkdtemp(join(tmpdir(), 'rotation-template-'));
     try {
       for (const lang of ['zh', 'en'] as const) {
