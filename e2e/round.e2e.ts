@@ -215,11 +215,11 @@ describe('the HR round in the browser', () => {
     await versions.waitFor();
     const before = (await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions`))).versions.length;
     await page.locator('[data-test=restore-1]').click();
-    await expect.poll(async () => (await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions`))).versions.length, { timeout: 20_000 }).toBe(before + 1);
+    await expect.poll(async () => (await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions`))).versions.length, { timeout: 90_000 }).toBe(before + 1);
     const newest = (await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions`))).versions.at(-1);
     expect(newest).toMatchObject({ from: 1, note: 'restored from v1' });
     // The page shows the restored copy as the newest before another version is opened.
-    await expect.poll(() => page.locator('header').innerText(), { timeout: 20_000 }).toContain(`v${newest.version}`);
+    await expect.poll(() => page.locator('header').innerText(), { timeout: 60_000 }).toContain(`v${newest.version}`);
     await page.locator('[data-test=open-2]').click();
     await expect.poll(() => page.locator('header').innerText(), { timeout: 20_000 }).toContain('v2');
     await page.waitForTimeout(300);
