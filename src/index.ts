@@ -44,9 +44,9 @@ export { inLanguage, terminalLang, type Lang } from './report/language.js';
 // Schemas (zod) and the types inferred from them.
 export {
   planSchema, assignmentSchema, senderSchema, gapSchema, receiverSchema, allowanceSchema, shortfallSchema, statsSchema,
-  allowanceTotalsSchema, balanceRowSchema, titleWarningSchema, volunteerSchema,
+  allowanceTotalsSchema, balanceRowSchema, titleWarningSchema, volunteerSchema, itinerantSchema,
   type Plan, type Assignment, type SenderReport, type GapReport, type ReceiverReport, type Allowance, type Shortfall, type PlanStats, type Rule,
-  type AllowanceTotals, type BalanceRow, type TitleWarning, type VolunteerReport,
+  type AllowanceTotals, type BalanceRow, type TitleWarning, type VolunteerReport, type Itinerant,
 } from './domain/plan.js';
 export { policySchema, defaultPolicy, type Policy } from './domain/policy.js';
 export { rowSchemas, COLUMNS, TABLE_NAMES, type School, type Teacher, type Need, type Rotation, type Lock, type Objection, type Volunteer, type TableName } from './domain/tables.js';

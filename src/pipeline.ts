@@ -31,6 +31,7 @@ import type { PlanChange } from './review/changes.js';
 import { scenarioForCheck } from './review/plan-locks.js';
 import { recordOverrides } from './io/read/plan-overrides.js';
 import { replanScenario } from './review/replan.js';
+import { itinerantOn } from './domain/itinerant-policy.js';
 import { type Candidate, suggestCandidates } from './review/suggest.js';
 
 /** How a year is solved. Every field is optional: HiGHS or javascript-lp-solver by size, 120 s per county, one worker per core. */
@@ -164,7 +165,24 @@ export async function planYear(scenario: Scenario, year: number, settings: Solve
   } finally {
     progress.end();
   }
-  return { ...checked(scenario, recordOverrides(extendPlan(scenario, result.plan), settings.sets ?? [])), result, models };
+  const withCovers = await addCovers(scenario, result.plan, timeoutMs);
+  return { ...checked(scenario, recordOverrides(extendPlan(scenario, withCovers), settings.sets ?? [])), result, models };
+}
+
+/**
+ * The plan with its 走教 covers (plan.json `itinerant`, the gap rows' `itinerant_periods` / `itinerant_posts`),
+ * planned after the rotation by a small MILP per district on HiGHS (engine/itinerant.ts); the plan unchanged
+ * when 走教 is off (no district given, or `itinerant.enabled` false). extendPlan then pays the subsidy.
+ *
+ * @example const plan = await addCovers(scenario, result.plan);
+ */
+export async function addCovers(scenario: Scenario, plan: Plan, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Plan> {
+  if (!itinerantOn(scenario)) return plan;
+  const { planCovers, gapsWithCovers } = await import('./engine/itinerant.js');
+  const solver = await (await import('./engine/highs.js')).loadHighsSolver();
+  const term = { year: plan.plan_year, ...plan.period };
+  const report = planCovers(scenario, plan, term, solver, timeoutMs);
+  return { ...plan, gaps: gapsWithCovers(scenario, plan, report, term), ...(report !== null ? { itinerant: report } : {}) };
 }
 
 /** One year of a multi-year run: the scenario as it stood that year, and its checked plan. */
@@ -229,7 +247,9 @@ export async function replanYear(
   const withNeeds = scenarioForPlanNeeds(scenario, provisional, options.needs);
   const solver = await loadSolver(options.solver ?? 'auto');
   const result = replanScenario(withNeeds, provisional, year, { solver, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-  return { ...checked(result.scenario, recordOverrides(result.plan, options.sets ?? [])), changes: result.changes, scenario: result.scenario };
+  // 走教 follows the final list: covers planned anew on it and the subsidy paid (extendPlan again).
+  const withCovers = itinerantOn(result.scenario) ? extendPlan(result.scenario, await addCovers(result.scenario, result.plan)) : result.plan;
+  return { ...checked(result.scenario, recordOverrides(withCovers, options.sets ?? [])), changes: result.changes, scenario: result.scenario };
 }
 
 /**

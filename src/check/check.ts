@@ -12,6 +12,7 @@ import {
   runningRotationsStay, termDatesMatch, withinDistance,
 } from './rules/assignments.js';
 import { couplesKept } from './rules/couples.js';
+import { itinerantCovers, itinerantSubsidyPaid } from './rules/itinerant.js';
 import { extrasWithinLimit, gapsFilled, offSubjectOnlyForGaps } from './rules/needs.js';
 import { backboneAtEveryReceiver } from './rules/receivers.js';
 import { allowancesAddUp, backboneRecorded, gapsReported, receiversReported, sendersReported, statsReported } from './rules/reports.js';
@@ -59,6 +60,8 @@ export const RULES: readonly RuleCheck[] = [
   receiversReported,
   statsReported,
   allowancesAddUp,
+  itinerantCovers,
+  itinerantSubsidyPaid,
   volunteerSubsidyAddsUp,
   volunteersReported,
 ];

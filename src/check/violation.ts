@@ -7,7 +7,7 @@ import type { School, Teacher } from '../domain/tables.js';
 /** The rules the checker knows; R1–R5 are the policy's, the others its hard side conditions. */
 export type RuleId =
   | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'lock' | 'history' | 'county' | 'qualification'
-  | 'distance' | 'subject_keep' | 'period' | 'totals' | 'shortfall' | 'couples' | 'volunteers';
+  | 'distance' | 'subject_keep' | 'period' | 'totals' | 'shortfall' | 'couples' | 'itinerant' | 'volunteers';
 
 export interface Violation {
   rule: RuleId;

@@ -18,10 +18,28 @@ export function planHead(plan: Plan, path: string, lang: Lang): string {
   const optimal = s.optimal
     ? (lang === 'zh' ? '已证明最优' : 'proven optimal')
     : styleText('yellow', lang === 'zh' ? '未能证明最优' : 'NOT proven optimal');
-  const head = lang === 'zh'
+  // Under the head: 走教, then 银龄讲学 (volunteers take the posts 走教 leaves open).
+  const volunteers = plan.volunteers === undefined ? '' : `\n${volunteersLine(plan, lang)}`;
+  return `${headLine(plan, path, lang, optimal)}${itinerantLine(plan, lang)}${volunteers}`;
+}
+
+/** "  走教：…" under the head line when the plan has 走教 covers (plan.json itinerant); '' otherwise. */
+function itinerantLine(plan: Plan, lang: Lang): string {
+  const it = plan.itinerant;
+  if (it === undefined) return '';
+  const teachers = new Set(it.covers.map((c) => c.teacher_id)).size;
+  const periods = it.covers.reduce((n, c) => n + c.periods, 0);
+  const posts = plan.gaps.reduce((n, g) => n + (typeof g['itinerant_posts'] === 'number' ? g['itinerant_posts'] : 0), 0);
+  return lang === 'zh'
+    ? `\n  走教：${teachers} 名教师每周 ${periods} 节，补足未补岗位 ${posts} 个`
+    : `\n  走教 (itinerant teaching): ${teachers} teachers, ${periods} periods a week, ${posts} open post(s) made whole`;
+}
+
+function headLine(plan: Plan, path: string, lang: Lang, optimal: string): string {
+  const s = plan.stats;
+  return lang === 'zh'
     ? `${plan.plan_year} 学年：派出 ${s.sent} 人（${plan.senders.length} 所派出学校），缺编岗位补 ${s.gaps_filled}/${s.gaps_needed}（已扣除在轮岗教师），未满足 ${plan.shortfalls.length} 项；${optimal}，用时 ${s.solve_ms} ms → ${path}`
     : `${plan.plan_year}: ${s.sent} teachers sent from ${plan.senders.length} senders, ${s.gaps_filled}/${s.gaps_needed} needed posts filled (net of running rotations), ${plan.shortfalls.length} shortfalls; ${optimal} in ${s.solve_ms} ms → ${path}`;
-  return plan.volunteers === undefined ? head : `${head}\n${volunteersLine(plan, lang)}`;
 }
 
 /** The 银龄讲学 line under the head, when the scenario has volunteers.csv. */

@@ -154,6 +154,41 @@ export const COUPLE = {
   ),
 };
 
+/** 走教 covers and the periods they leave open (engine/itinerant.ts). */
+export const ITINERANT = {
+  homeSpare: (school: string, subject: Text, staff: number, load: number, periods: number, spare: number) => text(
+    `${school}${subject.zh}教师 ${staff} 人，满工作量每周 ${load} 节，本校需 ${round1(periods)} 节，富余 ${spare} 节`,
+    `${school} has ${staff} ${subject.en} teacher(s) at ${load} periods a week, needs ${round1(periods)} itself: ${spare} spare`,
+  ),
+  placedHere: (school: string) => text(`本年轮岗派至 ${school}，在该校学区内走教`, `placed at ${school} by this year's rotation, walks within its district`),
+  needed: (school: string, subject: Text, uncovered: number) => text(
+    `${school}${subject.zh}轮岗后每周仍缺 ${uncovered} 节`, `${school} still lacks ${uncovered} ${subject.en} periods a week after the rotation`,
+  ),
+  distance: (km: number, limit: number | null, district: string) => text(
+    `同属学区「${district}」，相距 ${km} 公里${limit === null ? '' : `（上限 ${limit} 公里）`}`,
+    `same district "${district}", ${km} km apart${limit === null ? '' : ` (limit ${limit} km)`}`,
+  ),
+  interchangeable: () => text('同校同学科教师可互换，按教师编号依次安排', 'teachers of one school and subject are interchangeable: taken in id order'),
+  optimum: () => text('学区内可覆盖的课时最多，其次总路程最短（已证明最优）', 'most periods covered in the district, then least travel (proven optimal)'),
+  noPeriodsLack: (subject: Text, periods: number) => text(
+    `按课时测算，本校${subject.zh}教师已能承担全部 ${round1(periods)} 节，缺的是岗位而非课时，走教不补`,
+    `by the period count the school's own ${subject.en} teachers already give all ${round1(periods)} periods: the gap is a post, not periods, so 走教 does not fill it`,
+  ),
+  noDistrict: () => text('本校未填学区，不安排走教', 'the school has no district: no itinerant teaching'),
+  noSpare: (subject: Text) => text(`学区内没有${subject.zh}富余课时`, `no school of the district has spare ${subject.en} periods`),
+  tooFar: (subject: Text, limit: number | null) => text(
+    `学区内有${subject.zh}富余课时的学校都超出 ${limit ?? '—'} 公里或缺坐标`, `every school of the district with spare ${subject.en} periods is beyond ${limit ?? '—'} km or has no coordinates`,
+  ),
+  usedUp: (subject: Text, reachable: number) => text(
+    `学区内可达的${subject.zh}富余课时共 ${reachable} 节，已尽数安排或受每人课时、校数上限所限`,
+    `the district's reachable spare ${subject.en} periods (${reachable}) are all used, or held back by the per-teacher limits`,
+  ),
+  notSolved: (status: string) => text(`走教求解未得最优（${status}），本学区未安排`, `the itinerant model was not solved to optimality (${status}): no covers in this district`),
+};
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
 /** 银龄讲学: why a volunteer is placed where, or not placed (engine/volunteers.ts). */
 export const VOLUNTEER = {
   fills: (school: string, subject: Text, open: number, priority: number) => text(
@@ -179,4 +214,22 @@ export const VOLUNTEER = {
     `${subjects.zh} 的空缺已由其他志愿者填补（${others}）：志愿者多于空缺`, `the open ${subjects.en} posts went to other volunteers (${others}): more volunteers than posts`,
   ),
   shortfallNote: (n: number) => text(`银龄讲学志愿者补其中 ${n} 人`, `volunteers (银龄讲学) fill ${n} of them`),
+};
+
+/** Why an input file could not be read, by the operating system's error code (io/read/read-input.ts). */
+export const READ = {
+  reasons: {
+    EACCES: text('没有读取该文件的权限', 'no permission to read it'),
+    EPERM: text('没有读取该文件的权限', 'no permission to read it'),
+    EISDIR: text('这是一个文件夹，不是文件', 'it is a folder, not a file'),
+    ENOENT: text('文件不存在', 'there is no such file'),
+    ENOTDIR: text('路径中有一项是文件而不是文件夹', 'a part of the path is a file, not a folder'),
+    ENAMETOOLONG: text('路径太长', 'the path is too long'),
+    EMFILE: text('同时打开的文件太多', 'too many files are open'),
+    ENFILE: text('同时打开的文件太多', 'too many files are open'),
+    EIO: text('磁盘读写出错（驱动器是否已拔出？）', 'the drive reported a read error (was it removed?)'),
+    EBUSY: text('文件正被占用（是否在 Excel 中打开？）', 'the file is in use (is it open in Excel?)'),
+  } as Readonly<Record<string, Text>>,
+  cannotRead: (reason: Text, code: string) => text(`无法读取该文件：${reason.zh}（${code}）`, `cannot read the file: ${reason.en} (${code})`),
+  unknownReason: (message: string) => text(message, message),
 };

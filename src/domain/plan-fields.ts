@@ -24,9 +24,9 @@ const PLAN: Shape = {
   period: { start: true, end: true },
   assignments: [ASSIGNMENT],
   senders: [{ school_id: true, eligible: true, required: true, sent: true, backbone_sent: true, backbone_required: true, met: true, why: true, cap: true, name: true, county: true, r2_excused: true }],
-  gaps: [{ school_id: true, subject: true, needed: true, filled: true, unfilled: true, priority: true, gross: true, volunteers: true }],
+  gaps: [{ school_id: true, subject: true, needed: true, filled: true, unfilled: true, priority: true, gross: true, itinerant_periods: true, itinerant_posts: true, volunteers: true }],
   receivers: [{ school_id: true, county_backbone_before: true, county_backbone_after: true, volunteer_backbone: true }],
-  allowances: [{ teacher_id: true, school_id: true, tier: true, months: true, monthly: true, total: true, items: ANY_NAMES, rotated: true, volunteer: true }],
+  allowances: [{ teacher_id: true, school_id: true, tier: true, months: true, monthly: true, total: true, items: ANY_NAMES, rotated: true, itinerant: true, volunteer: true }],
   volunteers: [{
     volunteer_id: true, name: true, county: true, backbone_level: true, age: true, to_school: true, subject: true, start_date: true, end_date: true,
     tier: true, months: true, monthly: true, subsidy: true, not_placed: true, reasons: true,
@@ -53,6 +53,11 @@ const PLAN: Shape = {
     teacher_id: true, change: true, from_school: true, before_school: true, before_subject: true, after_school: true, after_subject: true,
     objection_row: true, cause: true,
   }],
+  itinerant: {
+    covers: [{ teacher_id: true, name: true, home_school: true, school_id: true, subject: true, periods: true, distance_km: true, district: true, placed: true, reasons: true }],
+    open: [{ school_id: true, subject: true, district: true, unfilled: true, uncovered: true, covered: true, left: true, why: true }],
+    stats: { districts: true, periods_uncovered: true, periods_covered: true, teachers: true, optimal: true, solve_ms: true },
+  },
   objection_locks: [{ teacher_id: true, action: true, school_id: true, reason: true, objection_row: true }],
 };
 

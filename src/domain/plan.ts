@@ -63,6 +63,10 @@ export const gapSchema = z.object({
   needed: z.number().int(), filled: z.number().int(), unfilled: z.number().int(),
   /** Extension (with volunteers.csv): of the posts rotation leaves open (`unfilled`), how many volunteers (银龄讲学) fill. */
   volunteers: z.number().int().optional(),
+  /** Extension (走教 on): periods a week 走教 covers at this receiver and subject. */
+  itinerant_periods: z.number().int().optional(),
+  /** Extension (走教 on): posts of `unfilled` the covers make whole (itinerantPosts); volunteers see only the rest. */
+  itinerant_posts: z.number().int().optional(),
 }).loose();
 
 /**
@@ -88,6 +92,8 @@ export const allowanceSchema = z.object({
   rotated: z.boolean().optional(),
   /** Extension: true for a volunteer's subsidy (银龄讲学); teacher_id is then the volunteer id. */
   volunteer: z.boolean().optional(),
+  /** Extension: true for a 走教 subsidy row (the teacher at the school covered). */
+  itinerant: z.boolean().optional(),
 }).loose();
 
 /**
@@ -212,6 +218,24 @@ export const titleWarningSchema = z.object({
 });
 
 /**
+ * The zod schema of plan.json `itinerant` (走教 covers after the rotation, docs/more-hands.md); extra fields are kept.
+ *
+ * @example itinerantSchema.safeParse(plan.itinerant).success
+ */
+export const itinerantSchema = z.object({
+  covers: z.array(z.object({
+    teacher_id: z.string(), home_school: z.string(), school_id: z.string(), subject: z.string(),
+    periods: z.number().int().positive(), distance_km: z.number().nullable(), district: z.string(),
+    placed: z.boolean().optional(), reasons: z.array(z.string()).optional(),
+  }).loose()),
+  open: z.array(z.object({
+    school_id: z.string(), subject: z.string(), district: z.string().nullable(),
+    unfilled: z.number().int().optional(), uncovered: z.number().int(), covered: z.number().int(), left: z.number().int(), why: z.string().nullable(),
+  }).loose()).optional(),
+  stats: z.object({}).loose().optional(),
+}).loose();
+
+/**
  * The zod schema of plan.json as a whole (docs/format.md); extra fields are kept.
  *
  * @example planSchema.parse(JSON.parse(text))
@@ -230,6 +254,8 @@ export const planSchema = z.object({
   policy_overrides: z.record(z.string(), z.json()).optional(),
   /** Extension: things HR should know that break no rule (e.g. the balance indicator over its national limit). */
   warnings: z.array(z.object({ kind: z.string(), message: z.string() }).loose()).optional(),
+  /** Extension: 走教 covers (schools.csv district, policy `itinerant`); absent when 走教 is off. */
+  itinerant: itinerantSchema.optional(),
   /** Extension: the allowances summed per school, per county and over all. */
   allowance_totals: allowanceTotalsSchema.optional(),
   /** Extension: teachers whose rural months fall short of their next title's requirement. */
@@ -249,6 +275,7 @@ export type Shortfall = z.infer<typeof shortfallSchema>;
 export type PlanStats = z.infer<typeof statsSchema>;
 export type VolunteerReport = z.infer<typeof volunteerSchema>;
 export type Plan = z.infer<typeof planSchema>;
+export type Itinerant = z.infer<typeof itinerantSchema>;
 export type Rule = z.infer<typeof rule>;
 export type AllowanceTotals = z.infer<typeof allowanceTotalsSchema>;
 export type BalanceRow = z.infer<typeof balanceRowSchema>;

@@ -6,6 +6,7 @@ import { isExists } from 'date-fns/isExists';
 import { z } from 'zod';
 import { allowancePolicySchema, incomePolicySchema } from './allowance-policy.js';
 import { BACKBONE_LEVELS } from './codes.js';
+import { itinerantPolicySchema } from './itinerant-policy.js';
 import { balancePolicySchema, normsPolicySchema } from './norms-policy.js';
 import { pointsPolicySchema } from './points-policy.js';
 
@@ -129,6 +130,8 @@ export const policySchema = z.strictObject({
   points: pointsPolicySchema.default(pointsPolicySchema.parse({})),
   /** Couples (teachers.csv spouse_id): together, not_both or ignore. */
   couples: couplesPolicySchema.default(couplesPolicySchema.parse({})),
+  /** 走教 inside a school district (schools.csv district): limits and subsidy (itinerant-policy.ts). */
+  itinerant: itinerantPolicySchema.default(itinerantPolicySchema.parse({})),
   /** 银龄讲学 (volunteers.csv): age limit and subsidy (四(二)2 三). */
   volunteers: volunteersPolicySchema.default(volunteersPolicySchema.parse({})),
   /** Staffing norms: needed posts of a receiver without needs.csv rows (norms-policy.ts). */

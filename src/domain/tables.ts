@@ -48,7 +48,7 @@ export const COLUMNS: Readonly<Record<TableName | ReviewTableName, readonly Colu
     school_id: ['学校代码', true], name: ['学校名称', false], county: ['县市区', true], stage: ['学段', false],
     area: ['城乡类别', true], tier: ['艰苦程度', false], quality: ['优质学校', false], weak: ['薄弱学校', false],
     students: ['学生数', false], classes: ['班级数', false], classes_by_grade: ['各年级班数', false], lat: ['纬度', false], lon: ['经度', false],
-    group: ['教育集团', false],
+    group: ['教育集团', false], district: ['学区', false],
   }),
   teachers: columns({
     teacher_id: ['教师编号', true], name: ['姓名', false], gender: ['性别', true], birth_date: ['出生日期', true],
@@ -129,11 +129,17 @@ export function rowSchemas(subjects: CodeList<string> = subjectList({})) {
     school_id: requiredCell, name: textCell, county: requiredCell, stage: codeCell(STAGES, 'primary'),
     area: codeCell(AREAS), tier, quality: boolCell, weak: boolCell,
     students: countCell(), classes: countCell(), classes_by_grade: gradeCountsCell, lat: decimalCell, lon: decimalCell, group: textCell,
+    // Optional (走教, policy `itinerant`): the school district (学区, usually a township) whose schools may share teachers.
+    district: textCell.optional(),
   }).superRefine((s, ctx) => {
     const problem = gradeCountsProblem(s.stage, s.classes_by_grade);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path: ['classes_by_grade'] });
     // classes_by_grade is optional: schools built in code (tests, the generator) leave it out.
-  }).transform((s): Omit<typeof s, 'classes_by_grade' | 'tier'> & { tier: number; classes_by_grade?: number[] | undefined } => ({ ...s, tier: s.tier ?? (s.area === 'rural' ? 1 : 0) }));
+  }).transform((s): Omit<typeof s, 'classes_by_grade' | 'tier' | 'district'> & { tier: number; classes_by_grade?: number[] | undefined; district?: string | undefined } => {
+    const { district, ...rest } = s;
+    const out = { ...rest, tier: s.tier ?? (s.area === 'rural' ? 1 : 0) };
+    return district === undefined || district === '' ? out : { ...out, district };
+  });
   const teacher = z.object({
     teacher_id: requiredCell, name: textCell, gender: codeCell(GENDERS), birth_date: dateCell,
     school_id: requiredCell, subject, qualified_subjects: subjectListCell(subjects),

@@ -63,6 +63,39 @@ export function allowancesFor(scenario: Scenario, plan: Plan, stints: readonly S
   return rows.sort((a, b) => a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));
 }
 
+/** One 走教 cover as the allowance needs it (plan.json `itinerant.covers[]`). */
+export interface CoverPaid {
+  readonly teacher_id: string;
+  readonly school_id: string;
+}
+
+/**
+ * The 走教 subsidy (policy `itinerant.subsidy_monthly`, 四(二)2 二 "对走教教师根据实际给予相应工作补贴"):
+ * one row per teacher and school covered, at that school's tier, for the plan's term (pro rata
+ * like the other items), marked `itinerant: true`. A teacher covering two schools is paid for each.
+ */
+export function itinerantAllowances(scenario: Scenario, plan: Pick<Plan, 'period'>, covers: readonly CoverPaid[]): (AllowanceRow & { itinerant: true })[] {
+  const { subsidy_monthly: rates, subsidy_name: name } = scenario.policy.itinerant;
+  const { part_month } = scenario.policy.allowances;
+  const schools = new Map(scenario.schools.map((s) => [s.school_id, s]));
+  const slices = monthSlices(plan.period.start, plan.period.end);
+  const seen = new Set<string>();
+  const rows: (AllowanceRow & { itinerant: true })[] = [];
+  for (const c of covers) {
+    const school = schools.get(c.school_id);
+    const key = `${c.teacher_id}\u0000${c.school_id}`;
+    if (school === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const monthly = rates[school.tier] ?? 0;
+    const total = toYuan(periodFen(toFen(monthly), slices, part_month));
+    rows.push({
+      teacher_id: c.teacher_id, school_id: c.school_id, tier: school.tier, months: round2(monthsServed(slices)),
+      monthly, total, items: { [name]: total }, rotated: false, itinerant: true,
+    });
+  }
+  return rows;
+}
+
 /** plan.json `allowance_totals` (its schema: domain/plan.ts): per school, per county and over all. */
 export type { AllowanceTotals };
 export type AllowanceTotal = AllowanceTotals['all'];

@@ -20,12 +20,12 @@ export interface OpenPost {
 }
 
 /**
- * The posts open after rotation: each gap row's `unfilled` (needs less running rotations less the rotated
- * teachers placed there), in plan.gaps order.
+ * The posts open after rotation and 走教: each gap row's `unfilled` (needs less running rotations less the rotated
+ * teachers placed there) less its `itinerant_posts`, in plan.gaps order.
  *
- * THE ONE PLACE later stages take open posts from. 走教 covers (built separately) come before volunteers:
- * when they are merged, subtract here the posts their covers fill (a gap row's itinerant share), so that
- * volunteers see only what rotation and 走教 leave open.
+ * THE ONE PLACE later stages take open posts from. 走教 covers come before volunteers: the posts their
+ * covers make whole (a gap row's `itinerant_posts`, decided by itinerantPosts in itinerant-periods.ts) are
+ * subtracted here, so that volunteers see only what rotation and 走教 leave open.
  *
  * @example openPostsAfterRotation(scenario, plan) // [{ school_id: 'R1', subject: 'music', county: '鹿城区', tier: 2, priority: 1, open: 1 }]
  */
@@ -34,9 +34,10 @@ export function openPostsAfterRotation(scenario: Scenario, plan: Plan): OpenPost
   const out: OpenPost[] = [];
   for (const g of plan.gaps) {
     const school = schools.get(g.school_id);
-    if (school === undefined || g.unfilled <= 0) continue;
+    const open = g.unfilled - (typeof g['itinerant_posts'] === 'number' ? g['itinerant_posts'] : 0);
+    if (school === undefined || open <= 0) continue;
     const priority = typeof g['priority'] === 'number' ? g['priority'] : 3;
-    out.push({ school_id: g.school_id, subject: g.subject, county: school.county, tier: school.tier, priority, open: g.unfilled });
+    out.push({ school_id: g.school_id, subject: g.subject, county: school.county, tier: school.tier, priority, open });
   }
   return out;
 }

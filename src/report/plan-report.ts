@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
-import { allowancesFor, allowanceTotals, type AllowanceTotals } from '../policy/allowances.js';
+import { allowancesFor, allowanceTotals, type AllowanceTotals, type CoverPaid, itinerantAllowances } from '../policy/allowances.js';
 import { type BalanceRow, countyBalance } from '../policy/balance.js';
 import { balanceWarnings } from '../policy/balance-warnings.js';
 import { incomeParity, type IncomeParity } from '../policy/income.js';
@@ -47,7 +47,8 @@ export function planReport(scenario: Scenario, plan: Plan): PlanReport {
 
 /**
  * The plan with its derived parts filled in: `allowances` computed from the
- * policy (they are never taken from the optimiser), and the extensions
+ * policy (they are never taken from the optimiser; 走教 covers in plan.json
+ * `itinerant` are paid the subsidy), and the extensions
  * `allowance_totals`, `title_warnings`, `balance` (差异系数 before/after), each
  * assignment's `rural_months_before` / `rural_months_after`, and — when the
  * needs came from the staffing norms — `stats.needs_mode` and `stats.needs_from_norms`; with volunteers.csv,
@@ -56,8 +57,9 @@ export function planReport(scenario: Scenario, plan: Plan): PlanReport {
  */
 export function extendPlan(scenario: Scenario, plan: Plan): Plan {
   const stints = termStints(scenario, plan);
+  const covers: readonly CoverPaid[] = plan.itinerant?.covers ?? [];
   const volunteers = withVolunteers(scenario, plan);
-  const allowances = [...allowancesFor(scenario, plan, stints), ...volunteers.allowances]
+  const allowances = [...allowancesFor(scenario, plan, stints), ...itinerantAllowances(scenario, plan, covers), ...volunteers.allowances]
     .sort((a, b) => a.school_id.localeCompare(b.school_id) || a.teacher_id.localeCompare(b.teacher_id));
   const months = ruralMonths(scenario, plan, stints);
   const names = new Map(scenario.teachers.map((t) => [t.teacher_id, t.name]));

@@ -1,20 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, ROOT, rotation } from '../cli/built-cli.js';
 import { assignment, ouhaiPlan } from './fixtures.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const main = join(root, 'dist', 'cli', 'main.js');
 /** test/fixtures/check/ouhai: ouhai() as CSV, with 张伟 renamed "=1+1" and given the id 007 (beside 0007). */
-const scenarioDir = join(root, 'test', 'fixtures', 'check', 'ouhai');
+const scenarioDir = join(ROOT, 'test', 'fixtures', 'check', 'ouhai');
 let dir = '';
 
 beforeAll(() => {
-  // Type errors are the typecheck's business; the CLI only needs the emitted JavaScript.
-  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
-  expect(existsSync(join(root, 'dist', 'cli', 'check.js'))).toBe(true);
+  buildCli('cli/check.js');
   dir = mkdtempSync(join(tmpdir(), 'rotation-check-'));
 });
 
@@ -25,8 +21,7 @@ afterAll(() => {
 function check(planText: string, ...flags: string[]) {
   const path = join(dir, 'plan.json');
   writeFileSync(path, planText);
-  const r = spawnSync(process.execPath, [main, 'check', scenarioDir, path, ...flags], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return rotation('check', scenarioDir, path, ...flags);
 }
 
 const valid = ouhaiPlan({ assignments: [assignment('007', 'OH-P001', 'OH-R001', 'math', { backbone: 'county', distance_km: 11.12, kind: 'gap' })] });

@@ -9,22 +9,20 @@ import { generateWenzhou } from '../../src/generate/index.js';
 import { writeScenario } from '../../src/io/export/write-scenario.js';
 import { inLanguage, terminalLang } from '../../src/report/language.js';
 import { EXIT_INTERNAL, run } from '../../src/cli/run.js';
+import { buildCli, DEMO, ROOT, runBuilt } from './built-cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const main = join(root, 'dist', 'cli', 'main.js');
-const demo = join(root, 'scenarios', 'lucheng-demo');
+const root = ROOT;
+const demo = DEMO;
 let dir = '';
 
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
-  expect(existsSync(join(root, 'dist', 'index.js'))).toBe(true);
+  buildCli('index.js');
   dir = mkdtempSync(join(tmpdir(), 'rotation-door-'));
 });
 afterAll(() => { if (dir !== '') rmSync(dir, { recursive: true, force: true }); });
 
 function rotation(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []) {
-  const r = spawnSync(process.execPath, [...nodeArgs, main, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBuilt(args, { env: { LANG: 'C.UTF-8', LC_ALL: '', ...env }, nodeArgs });
 }
 
 describe('exit codes', () => {

@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import highsModule from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, rotation } from './built-cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const main = join(root, 'dist', 'cli', 'main.js');
 let dir = '';
 let scenario = '';
 
@@ -14,14 +12,8 @@ let scenario = '';
 type HighsText = { solve(problem: string, options?: Record<string, number | boolean>): { Status: string; ObjectiveValue: number } };
 const loadHighs = highsModule as unknown as () => Promise<HighsText>;
 
-function rotation(...args: string[]) {
-  const r = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
-  expect(existsSync(join(root, 'dist', 'engine', 'plan-worker.js'))).toBe(true);
+  buildCli('engine/plan-worker.js');
   dir = mkdtempSync(join(tmpdir(), 'rotation-parallel-'));
   scenario = join(dir, 'three-counties');
   expect(rotation('generate', '--counties', '3', '--teachers', '150', '--seed', '5', '--out', scenario).code).toBe(0);

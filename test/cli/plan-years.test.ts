@@ -1,29 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, DEMO, rotation } from './built-cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const main = join(root, 'dist', 'cli', 'main.js');
-const demo = join(root, 'scenarios', 'lucheng-demo');
+const demo = DEMO;
 let dir = '';
 
 beforeAll(() => {
-  // Type errors are the typecheck's business; the CLI only needs the emitted JavaScript.
-  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
-  expect(existsSync(join(root, 'dist', 'cli', 'plan-years.js'))).toBe(true);
+  buildCli('cli/plan-years.js');
   dir = mkdtempSync(join(tmpdir(), 'rotation-years-'));
 });
 
 afterAll(() => {
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });
-
-function rotation(...args: string[]) {
-  const r = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const timing = (text: string) => text.replace(/"(solve_ms\w*)": \d+/g, '"$1": 0');
 

@@ -16,18 +16,16 @@ import { planSheets } from '../../src/io/export/plan-sheets.js';
 import { readScenario } from '../../src/io/read/read-scenario.js';
 import { sheetsWorkbookBuffer } from '../../src/io/export/workbook.js';
 import { planReport } from '../../src/report/plan-report.js';
+import { buildCli, DEMO, rotation } from '../cli/built-cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const main = join(root, 'dist', 'cli', 'main.js');
-const demo = join(root, 'scenarios', 'lucheng-demo');
 let dir = '';
 
 beforeAll(() => {
-  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
+  buildCli();
   dir = mkdtempSync(join(tmpdir(), 'rotation-print-'));
   for (const lang of ['zh', 'en']) {
-    const r = spawnSync(process.execPath, [main, 'plan', demo, '--year', '2019', '--out', join(dir, lang), '--lang', lang, '--csv', '--quiet'], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    const r = rotation('plan', DEMO, '--year', '2019', '--out', join(dir, lang), '--lang', lang, '--csv', '--quiet');
+    expect(r.code, r.stderr).toBe(0);
   }
 }, 180_000);
 
@@ -173,7 +171,7 @@ function toPdf(xlsx: string): Buffer {
 describe.skipIf(soffice === null)('plan.xlsx printed with LibreOffice (demo)', () => {
   it('the whole workbook prints on at most 15 pages, 轮岗名单 on one', async () => {
     expect(pdfPages(toPdf(join(dir, 'zh', 'plan.xlsx')))).toBeLessThanOrEqual(15);
-    const { scenario } = await readScenario(demo);
+    const { scenario } = await readScenario(DEMO);
     const plan = planSchema.parse(JSON.parse(readFileSync(join(dir, 'zh', 'plan.json'), 'utf8')));
     const sheets = planSheets({ scenario, plan, report: planReport(scenario, plan) }, 'zh').filter((s) => s.key === 'assignments');
     const one = join(dir, 'assignments.xlsx');

@@ -13,6 +13,7 @@ import type { VolunteerReport } from '../../domain/plan.js';
 import { isReceiver } from '../../domain/scenario.js';
 import type { Volunteer } from '../../domain/tables.js';
 import type { Facts } from '../facts.js';
+import { coveredPosts, periodTable } from '../itinerant.js';
 import { postKey } from '../tally.js';
 import { violation, type Violation } from '../violation.js';
 
@@ -57,11 +58,13 @@ export function volunteersPlacedRightly(f: Facts): Violation[] {
       onPost.set(key, [...(onPost.get(key) ?? []), r.volunteer_id]);
     }
   }
+  const periods = periodTable(f);
   for (const [key, ids] of onPost) {
     const post = f.tally.posts.get(key);
-    const open = post?.unfilled ?? 0;
-    if (ids.length <= open) continue;
     const [school, subject] = key.split('|') as [string, string];
+    // 走教 comes before volunteers: the posts its covers make whole are not open to them.
+    const open = Math.max(0, (post?.unfilled ?? 0) - coveredPosts(f, periods, school, subject, post?.unfilled ?? 0));
+    if (ids.length <= open) continue;
     out.push(violation('volunteers', { school_id: school },
       `${f.school(school)} ${subject}: ${ids.length} 名志愿者 (${ids.join('、')})，轮岗后只缺 ${open} 人 / ${ids.length} volunteers on ${open} post(s) rotation leaves open: a volunteer on a post already filled`));
   }

@@ -8,6 +8,10 @@ export function gapsSheet({ scenario, plan }: PlanWorkbookInput, lang: Lang): Pl
   const columns = [
     SCHOOL, SCHOOL_NAME, COUNTY, col('subject', '学科', 'Subject'), col('needed', '缺编人数（净）', 'Needed (net)', 'int'),
     col('filled', '已补', 'Filled', 'int'), col('unfilled', '未补', 'Unfilled', 'int'),
+    // 走教 (plan.json itinerant): how much of each gap the covers take, in periods and in posts made whole.
+    ...(plan.itinerant === undefined ? [] : [
+      col('itinerant_periods', '走教课时/周', 'Itinerant periods/week', 'int'), col('itinerant_posts', '走教折合岗位', 'Posts covered by 走教', 'int'),
+    ]),
     // With volunteers.csv: how many of the posts rotation leaves open volunteers fill (银龄讲学).
     ...(plan.gaps.some((g) => g.volunteers !== undefined) ? [col('volunteers', '其中银龄讲学补', 'Of which volunteers fill', 'int')] : []),
   ];

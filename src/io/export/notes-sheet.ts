@@ -87,6 +87,15 @@ function facts({ scenario, plan, report }: PlanWorkbookInput, lang: Lang): Fact[
     ['职称所需乡村任教月数', 'Rural months required for a title', p.assignment.title_rural_months],
     ['优先积分', 'Priority points', pointsFormula(p, lang)],
     ['不足整月的津贴', 'Allowance for a part month', p.allowances.part_month === 'pro_rata' ? (lang === 'zh' ? '按日折算' : 'pro rata by days') : (lang === 'zh' ? '不计发' : 'not paid')],
+    // 走教 (plan.json itinerant): the limits it was planned under and what it covered; only when it was planned.
+    ...(plan.itinerant === undefined ? [] : [
+      ['走教最远距离（公里）', '走教 distance limit (km)', p.itinerant.max_distance_km ?? noCap],
+      ['每人走教学校上限', '走教 schools per teacher', p.itinerant.max_schools],
+      ['每人每周走教课时上限', '走教 periods a week per teacher', p.itinerant.max_periods],
+      ['走教补贴（元/月，0–3档，占位数）', '走教 subsidy (yuan a month, tiers 0–3, placeholders)', p.itinerant.subsidy_monthly.join(' / ')],
+      ['走教教师人数', 'Itinerant teachers', new Set(plan.itinerant.covers.map((c) => c.teacher_id)).size],
+      ['走教课时（每周）', 'Periods a week covered by 走教', plan.itinerant.covers.reduce((n, c) => n + c.periods, 0)],
+    ] satisfies Fact[]),
     ...(plan.volunteers === undefined ? [] : [
       ['银龄讲学年龄上限', 'Volunteers: age limit', p.volunteers.max_age],
       ['银龄讲学月补助（0–3档，元）', 'Volunteers: monthly subsidy, tiers 0–3 (yuan)', p.volunteers.subsidy_monthly.join(' / ')],

@@ -43,7 +43,7 @@ function cell(value: unknown, list: CodeList<string> | undefined, lang: Lang): C
 }
 
 /** Optional columns written only when some row has a value, so scenarios without them are written as before. */
-const WRITTEN_WHEN_USED = new Set(['classes_by_grade', 'spouse_id']);
+const WRITTEN_WHEN_USED = new Set(['classes_by_grade', 'spouse_id', 'district']);
 
 /** Every table of the scenario, ready to write; columns in glossary order. */
 export function scenarioTables(scenario: Scenario, lang: Lang): Record<TableName, OutTable> {

@@ -40,7 +40,7 @@ const NOTES: Record<string, string> = {
   'schools.tier': '艰苦程度 0–3，决定乡村津贴档次；空 = 乡村 1、其他 0', 'schools.quality': '是否优质学校（是/否）；优质学校须派出教师',
   'schools.weak': '是否薄弱学校（是/否）；薄弱学校为接收学校', 'schools.students': '在校学生数（均衡系数用）', 'schools.classes': '班级数（编制测算用）',
   'schools.classes_by_grade': '各年级班数，用分号隔开，如 2;2;2;2;2;2（可空）', 'schools.lat': '纬度（计算距离用，可空）', 'schools.lon': '经度（计算距离用，可空）',
-  'schools.group': '所属教育集团（同集团交流优先，可空）',
+  'schools.group': '所属教育集团（同集团交流优先，可空）', 'schools.district': '所属学区（乡镇）；同县同学区学校之间可走教（可空 = 不安排走教）',
   'teachers.teacher_id': '教师编号，唯一', 'teachers.name': '姓名', 'teachers.gender': '性别：男/女（决定年龄上限）', 'teachers.birth_date': '出生日期（日期格式）',
   'teachers.school_id': '所在学校的学校代码', 'teachers.subject': '主要任教学科', 'teachers.qualified_subjects': '还可任教的学科，用分号隔开（可空）',
   'teachers.title': '职称：无、三级、二级、一级、高级、正高级', 'teachers.backbone': '骨干等级：无、校级、县级、市级、省级',

@@ -87,7 +87,8 @@ function policyMessage(issue: z.core.$ZodIssue): string {
 
 /**
  * Parses raw policy JSON; every problem names the key (as the "column"), and
- * `--set` as its file when the key is one of `overridden` (the keys set there).
+ * `--set` as its file when the key is one of `overridden` (the keys set there,
+ * and the sections a --set created: createdBySet).
  */
 export function parsePolicy(raw: Record<string, Json>, file: string, overridden: readonly string[] = [], rows: KeyRows = new Map()): Policy {
   const fromSet = (key: string): boolean => overridden.some((k) => key === k || key.startsWith(`${k}.`) || k.startsWith(`${key}.`));
@@ -123,6 +124,30 @@ export function overriddenKeys(sets: readonly string[]): string[] {
   return sets.filter((s) => s.indexOf('=') > 0).map((s) => s.slice(0, s.indexOf('=')).trim());
 }
 
+/**
+ * The sections `--set` creates: for `income.base_pay.level1=5000` on a policy
+ * without `income.base_pay`, "income.base_pay" — the keys missing beside
+ * level1 are then --set's to give, not the policy file's.
+ *
+ * @example createdBySet({ income: {} }, ['income.base_pay.level1=5000']) // ['income.base_pay']
+ */
+export function createdBySet(raw: Record<string, Json>, sets: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const key of overriddenKeys(sets)) {
+    const keys = key.split('.');
+    let node: Json = raw;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const child: Json | undefined = Object.hasOwn(node as object, keys[i]!) ? (node as Record<string, Json>)[keys[i]!] : undefined;
+      if (typeof child !== 'object' || child === null || Array.isArray(child)) {
+        out.push(keys.slice(0, i + 1).join('.'));
+        break;
+      }
+      node = child;
+    }
+  }
+  return out;
+}
+
 /** `--set` overrides as plan.json records them: `{ "rotation.min_share": 0.15 }` (later sets of a key win). */
 export function overridesRecord(sets: readonly string[]): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -138,15 +163,74 @@ export function overrideSets(record: Readonly<Record<string, unknown>>): string[
   return Object.entries(record).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
 }
 
-/** Reads policy.json text. */
+/** A key written again in the same object: JSON.parse would silently keep the last value. */
+const twiceMessage = (first: number, unit: 'row' | 'line') =>
+  `设置项重复（第 ${first} 行已有）/ key written twice (also on ${unit} ${first})`;
+
+/** Reads policy.json text; a key written twice in one object is an error naming the key and both lines. */
 export function policyJsonText(text: string, file: string): Record<string, Json> {
+  const body = text.replace(/^\uFEFF/, '');
+  let v: Json;
   try {
-    const v = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
+    v = JSON.parse(body) as Json;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('the top level must be an object { … }');
-    return v;
   } catch (err) {
     throw new InputError([{ file, message: `不是有效的 JSON / not valid JSON: ${(err as Error).message}` }]);
   }
+  const twice = duplicateKeys(body);
+  if (twice.length > 0) throw new InputError(twice.map((d) => ({ file, row: d.line, column: d.path, message: twiceMessage(d.first, 'line') })));
+  return v;
+}
+
+/**
+ * The keys written twice inside one object of valid JSON text, by key path
+ * (a.b.c) with the line of the repeat and of the first.
+ */
+function duplicateKeys(text: string): { path: string; line: number; first: number }[] {
+  const out: { path: string; line: number; first: number }[] = [];
+  let i = 0;
+  let line = 1;
+  const space = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i]!)) if (text[i++] === '\n') line++;
+  };
+  // A valid JSON string has no raw line break: its end is the next unescaped quote.
+  const string = (): string => {
+    let j = i + 1;
+    while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    const s = JSON.parse(text.slice(i, j + 1)) as string;
+    i = j + 1;
+    return s;
+  };
+  const value = (path: readonly string[]): void => {
+    space();
+    const c = text[i];
+    if (c === '"') { string(); return; }
+    if (c !== '{' && c !== '[') {
+      while (i < text.length && !',]} \t\r\n'.includes(text[i]!)) i++;
+      return;
+    }
+    i++;
+    const close = c === '{' ? '}' : ']';
+    const seen = new Map<string, number>();
+    for (let n = 0; ; n++) {
+      space();
+      if (text[i] === close) { i++; return; }
+      if (text[i] === ',') { i++; space(); }
+      if (close === ']') value([...path, String(n)]);
+      else {
+        const at = line;
+        const key = string();
+        space();
+        i++; // the colon
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, at);
+        else out.push({ path: [...path, key].join('.'), line: at, first });
+        value([...path, key]);
+      }
+    }
+  };
+  value([]);
+  return out;
 }
 
 /** Where each key of a workbook's policy sheet was written: key path → spreadsheet line. */
@@ -172,7 +256,7 @@ export function policyFromRows(rows: readonly (readonly string[])[], lines: read
     const line = lines[r] ?? r + 1;
     if (['', 'key', '键'].includes(key)) return;
     const first = at.get(key);
-    if (first !== undefined) problems.push({ file, row: line, column: key, message: `设置项重复（第 ${first} 行已有）/ key written twice (also on row ${first})` });
+    if (first !== undefined) problems.push({ file, row: line, column: key, message: twiceMessage(first, 'row') });
     else if (isUnsafePath(key)) problems.push({ file, row: line, column: key, message: NOT_A_KEY });
     else {
       at.set(key, line);

@@ -5,10 +5,10 @@
  * plan states about them are read; every other sheet is derived and is
  * recomputed by the checker.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { columnLetter, InputError } from '../../domain/errors.js';
 import { isLegacyXls } from './decode.js';
+import { readInput } from './read-input.js';
 import { readWorkbookTables } from './xlsx-read.js';
 
 /** The assignments sheet's names: the workbook's own (zh, en) and what a clerk might rename it to. */
@@ -58,9 +58,7 @@ const squeeze = (h: string) => normal(h).replace(/ /g, '');
  */
 export async function readPlanWorkbook(path: string): Promise<EditedSheet> {
   const file = basename(path);
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new InputError([{ file: path, message: `无法读取计划文件 / cannot read the plan file (${err.code ?? err.message})` }]);
-  });
+  const bytes = await readInput(path);
   if (isLegacyXls(bytes)) throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx / this is a legacy .xls file: please save it as .xlsx' }]);
   const sheets = await readWorkbookTables(bytes, file);
   const byName = new Map([...sheets].map(([name, sheet]) => [normal(name), sheet]));

@@ -3,7 +3,7 @@
  * checked Scenario. Throws InputError listing every problem found (all
  * files, all rows) and never returns a half-read scenario.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { columnLetter, InputError, type InputProblem } from '../../domain/errors.js';
 import { integrityProblems } from '../../domain/integrity.js';
@@ -13,8 +13,9 @@ import { objectionProblems } from '../../domain/objections.js';
 import { volunteerProblems } from '../../domain/volunteers.js';
 import { type ReviewTableName, rowSchemas, subjectList, TABLE_NAMES, type TableName } from '../../domain/tables.js';
 import { parseCsv } from './csv.js';
+import { readInput, readInputText } from './read-input.js';
 import { decodeCsv, type Encoding, isLegacyXls } from './decode.js';
-import { applyOverrides, type Json, type KeyRows, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
+import { applyOverrides, type Json, type KeyRows, createdBySet, overriddenKeys, parsePolicy, policyFromRows, policyJsonText } from './policy-file.js';
 import type { RawTable } from './raw-table.js';
 import { KNOWN_HEADERS, readTable } from './table.js';
 
@@ -86,17 +87,17 @@ async function readFolder(dir: string, encoding: Encoding): Promise<Sources> {
       if ((REQUIRED as readonly AnyTable[]).includes(name)) problems.push({ file, message: '缺少必需的文件 / required file is missing' });
       continue;
     }
-    const table = await collect(problems, async () => parseCsv(decodeCsv(await readFile(path), file, encoding, KNOWN_HEADERS), file));
+    const table = await collect(problems, async () => parseCsv(decodeCsv(await readInput(path, file), file, encoding, KNOWN_HEADERS), file));
     if (table !== undefined) tables[name] = table;
   }
   const policyPath = join(dir, 'policy.json');
-  const policy = (await exists(policyPath)) ? await collect(problems, async () => policyJsonText(await readFile(policyPath, 'utf8'), 'policy.json')) : {};
+  const policy = (await exists(policyPath)) ? await collect(problems, async () => policyJsonText(await readInputText(policyPath, 'policy.json'), 'policy.json')) : {};
   return { tables, policy: policy ?? {}, policyFile: 'policy.json', problems };
 }
 
 async function readWorkbook(path: string): Promise<Sources> {
   const file = basename(path);
-  const bytes = await readFile(path);
+  const bytes = await readInput(path, file);
   if (isLegacyXls(bytes)) throw new InputError([{ file, message: '这是旧版 Excel (.xls) 文件，请另存为 .xlsx / this is a legacy .xls file: please save it as .xlsx' }]);
   // Sheet names as a clerk types them: "Teachers", " teachers ".
   // exceljs is loaded only when a workbook is read: a CSV folder never needs it (fast start of `rotation validate`).
@@ -131,7 +132,7 @@ async function readWorkbook(path: string): Promise<Sources> {
     return { tables, policy: sheet.policy, policyFile: policySheet.file, policyRows: sheet.rows, problems: [...problems, ...sheet.problems, ...formulas] };
   }
   if (!(await exists(beside))) return { tables, policy: {}, policyFile: 'policy.json', problems };
-  const policy = await collect(problems, async () => policyJsonText(await readFile(beside, 'utf8'), 'policy.json'));
+  const policy = await collect(problems, async () => policyJsonText(await readInputText(beside, 'policy.json'), 'policy.json'));
   return { tables, policy: policy ?? {}, policyFile: 'policy.json', problems };
 }
 
@@ -198,7 +199,7 @@ export async function readScenario(path: string, options: ReadOptions = {}): Pro
   const sources = isWorkbook ? await readWorkbook(path) : await readFolder(path, options.encoding ?? 'auto');
   const problems = sources.problems.filter((p) => !(options.optionalNeeds && isMissingNeeds(p)));
   const sets = options.set ?? [];
-  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, sets), sources.policyFile, overriddenKeys(sets), sources.policyRows));
+  const policy = await collect(problems, async () => parsePolicy(applyOverrides(sources.policy, sets), sources.policyFile, [...overriddenKeys(sets), ...createdBySet(sources.policy, sets)], sources.policyRows));
   if (problems.length > 0) {
     // A missing or unreadable file must not hide the row problems of the others; cross-table checks wait for complete tables.
     if (policy !== undefined) problems.push(...parseTables(sources.tables, policy).problems);

@@ -12,6 +12,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
+import { type CentralEntry, centralDirectory, entryBytes, zipEnd, ZipFormatError } from './zip-directory.js';
 
 export interface WorkbookLimits {
   /** Bytes of all parts together once expanded (declared and actual). */
@@ -56,24 +57,12 @@ export type WorkbookVerdict =
   /** `message`: the limit in plain words, Chinese / English, ready to show a user. */
   | { readonly ok: false; readonly limit: WorkbookLimit; readonly message: string; readonly counts: WorkbookCounts };
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const ZIP64_EXTRA = 0x0001;
 /** A worksheet part, where rows and cells are counted. */
 const WORKSHEET = /(^|\/)worksheets\/[^/]+\.xml$/i;
 /** `<row …>` and `<c …>` with an optional namespace prefix (`<x:row>`); the tail kept between chunks is longer than any match. */
 const ROW_TAG = /<(?:[A-Za-z_][\w.-]{0,15}:)?row[\s/>]/g;
 const CELL_TAG = /<(?:[A-Za-z_][\w.-]{0,15}:)?c[\s/>]/g;
 const TAIL = 24;
-
-interface Entry {
-  readonly name: string;
-  readonly method: number;
-  readonly compressed: number;
-  readonly declared: number;
-  readonly local: number;
-}
 
 class LimitHit extends Error {
   constructor(readonly limit: WorkbookLimit, message: string) {
@@ -101,65 +90,32 @@ function limitMessage(limit: WorkbookLimit, limits: WorkbookLimits, detail = '')
   }
 }
 
-/** A zip64 extra field's 8-byte values, in the order of the 32-bit fields that were 0xFFFFFFFF. */
-function zip64Values(buf: Buffer, start: number, length: number): number[] {
-  for (let at = start; at + 4 <= start + length;) {
-    const id = buf.readUInt16LE(at);
-    const size = buf.readUInt16LE(at + 2);
-    if (id === ZIP64_EXTRA) {
-      const out: number[] = [];
-      for (let v = at + 4; v + 8 <= at + 4 + size; v += 8) out.push(Number(buf.readBigUInt64LE(v)));
-      return out;
-    }
-    at += 4 + size;
-  }
-  return [];
-}
-
 /** The central directory's entries. Throws LimitHit('damaged') when it cannot be read. */
-function centralDirectory(buf: Buffer, limits: WorkbookLimits): Entry[] {
-  let end = -1;
-  // The end record: 22 bytes plus a comment of at most 65,535.
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD) { end = i; break; }
-  }
-  if (end < 0) throw new LimitHit('damaged', limitMessage('damaged', limits, ': 不是 zip 格式 / not a zip file'));
-  const count = buf.readUInt16LE(end + 10);
+function entriesOf(buf: Buffer, limits: WorkbookLimits): CentralEntry[] {
+  const end = zipEnd(buf);
+  if (end === null) throw new LimitHit('damaged', limitMessage('damaged', limits, ': 不是 zip 格式 / not a zip file'));
   // 0xFFFF entries means a zip64 directory: more parts than any workbook needs.
-  if (count === 0xffff || count > limits.maxEntries) throw new LimitHit('entries', limitMessage('entries', limits));
-  const entries: Entry[] = [];
-  let at = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new LimitHit('damaged', limitMessage('damaged', limits));
-    const nameLength = buf.readUInt16LE(at + 28);
-    const extraLength = buf.readUInt16LE(at + 30);
-    const commentLength = buf.readUInt16LE(at + 32);
-    let compressed = buf.readUInt32LE(at + 20);
-    let declared = buf.readUInt32LE(at + 24);
-    let local = buf.readUInt32LE(at + 42);
-    const wide = zip64Values(buf, at + 46 + nameLength, extraLength);
-    if (declared === 0xffffffff) declared = wide.shift() ?? Infinity;
-    if (compressed === 0xffffffff) compressed = wide.shift() ?? Infinity;
-    if (local === 0xffffffff) local = wide.shift() ?? Infinity;
-    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
-    entries.push({ name, method: buf.readUInt16LE(at + 10), compressed, declared, local });
-    at += 46 + nameLength + extraLength + commentLength;
+  if (end.count === 0xffff || end.count > limits.maxEntries) throw new LimitHit('entries', limitMessage('entries', limits));
+  try {
+    return centralDirectory(buf, end);
+  } catch (err) {
+    if (err instanceof ZipFormatError) throw new LimitHit('damaged', limitMessage('damaged', limits));
+    throw err;
   }
-  return entries;
 }
 
 /** The compressed bytes of one entry. */
-function entryData(buf: Buffer, e: Entry, limits: WorkbookLimits): Buffer {
-  if (!Number.isFinite(e.local) || e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== LOCAL) {
-    throw new LimitHit('damaged', limitMessage('damaged', limits, `: ${e.name}`));
+function entryData(buf: Buffer, e: CentralEntry, limits: WorkbookLimits): Buffer {
+  try {
+    return entryBytes(buf, e);
+  } catch (err) {
+    if (err instanceof ZipFormatError) throw new LimitHit('damaged', limitMessage('damaged', limits, `: ${e.name}`));
+    throw err;
   }
-  const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
-  if (!Number.isFinite(e.compressed) || start + e.compressed > buf.length) throw new LimitHit('damaged', limitMessage('damaged', limits, `: ${e.name}`));
-  return buf.subarray(start, start + e.compressed);
 }
 
 /** The expanded bytes of one entry, a chunk at a time; stops (and frees the inflater) as soon as the caller stops. */
-async function* expanded(data: Buffer, e: Entry, limits: WorkbookLimits): AsyncGenerator<Buffer> {
+async function* expanded(data: Buffer, e: CentralEntry, limits: WorkbookLimits): AsyncGenerator<Buffer> {
   if (e.method === 0) {
     yield data;
     return;
@@ -207,7 +163,7 @@ export async function checkWorkbookLimits(source: Uint8Array | string, limits: W
     if (typeof source === 'string' && (await stat(source)).size > limits.maxExpandedBytes) throw new LimitHit('file_bytes', limitMessage('file_bytes', limits));
     const bytes = typeof source === 'string' ? await readFile(source) : source;
     const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const entries = centralDirectory(buf, limits);
+    const entries = entriesOf(buf, limits);
     counts.entries = entries.length;
     counts.declaredBytes = entries.reduce((sum, e) => sum + e.declared, 0);
     if (counts.declaredBytes > limits.maxExpandedBytes) {
@@ -222,7 +178,7 @@ export async function checkWorkbookLimits(source: Uint8Array | string, limits: W
 }
 
 /** Expands one entry, adding to `counts`, and stops at the first limit it breaks. */
-async function countEntry(buf: Buffer, e: Entry, limits: WorkbookLimits,
+async function countEntry(buf: Buffer, e: CentralEntry, limits: WorkbookLimits,
   counts: { expandedBytes: number; maxSheetRows: number; cells: number }): Promise<void> {
   const sheet = WORKSHEET.test(e.name);
   const rows = new TagCounter(ROW_TAG);
