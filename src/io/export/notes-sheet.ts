@@ -36,7 +36,7 @@ const NEEDS_MODE: Readonly<Record<string, [string, string]>> = {
 const CHECK: Readonly<Record<string, [string, string]>> = { passed: ['通过', 'passed'], failed: ['未通过', 'failed'] };
 
 /** The objective's levels in words, in the order they were optimised (plan.json stats.objective keys). */
-function objectiveLevelName(key: string, lang: Lang): string {
+export function objectiveLevelName(key: string, lang: Lang): string {
   const fixed: Readonly<Record<string, [string, string]>> = {
     'R1 shortfall': ['派出人数缺口（R1，越少越好）', 'teachers short of the R1 quota (fewer is better)'],
     'R2 shortfall': ['骨干人数缺口（R2，越少越好）', 'backbone teachers short of R2 (fewer is better)'],
