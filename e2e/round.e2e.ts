@@ -98,6 +98,10 @@ describe('the HR round in the browser', () => {
     expect(text).toContain('满足');
     expect(await page.locator('[data-test=optimal]').innerText()).toContain('已证明最优');
     expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(3);
+    // One language: the check's verdict in Chinese, no "中文 / English" pairs anywhere on the page.
+    expect(await page.locator('[data-test=check]').innerText()).toContain('通过');
+    expect(await page.locator('[data-test=check]').innerText()).not.toContain('passed');
+    expect(await page.locator('main, body').first().innerText()).not.toMatch(/[\u4e00-\u9fff][^\n]* \/ [A-Za-z]/);
     await page.waitForTimeout(800); // the charts' entry animation
     await shot('03-result');
   });
@@ -118,8 +122,20 @@ describe('the HR round in the browser', () => {
     const teacher = page.locator('[data-test=teacher-page]');
     await teacher.waitFor();
     expect(await teacher.innerText()).toContain('符合交流条件');
+    expect(await teacher.innerText()).not.toMatch(/ \/ [A-Za-z]/);
     await shot('05-teacher');
     await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+    // The school page of the first row's sender.
+    await page.locator('[data-test=assignments] tbody tr').first().locator('td').nth(1).locator('a, .el-link').first().click();
+    const school = page.locator('[data-test=school-page]');
+    await school.waitFor();
+    expect(await school.innerText()).toContain('派出教师');
+    expect(await school.innerText()).not.toMatch(/ \/ [A-Za-z]/);
+    await page.waitForTimeout(300);
+    await shot('05b-school');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
     await field('filter-who').fill('');
   });
 
@@ -162,6 +178,11 @@ describe('the HR round in the browser', () => {
     expect(text).toContain('v1 → v2');
     expect(text).toContain(pinned);
     expect(text).toContain(objecting);
+    // The change notes in Chinese only (the plan writes them "中文 / English").
+    const causes = await page.locator('[data-test=change-cause]').allInnerTexts();
+    expect(causes.length).toBeGreaterThan(0);
+    for (const c of causes) expect(c).not.toContain(' / ');
+    expect(text).not.toMatch(/[\u4e00-\u9fff][^\n]* \/ [A-Za-z]/);
     await shot('07-diff');
   });
 
@@ -169,6 +190,8 @@ describe('the HR round in the browser', () => {
     await tab('history');
     const link = page.locator('[data-test="download-2-plan.xlsx"]');
     await link.waitFor();
+    expect(await page.locator('[data-test=versions]').innerText()).toContain('通过');
+    expect(await page.locator('[data-test=versions]').innerText()).not.toContain('passed');
     await shot('08-versions');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const path = join(dir, 'plan.xlsx');
@@ -189,8 +212,44 @@ describe('the HR round in the browser', () => {
     await page.getByText('English', { exact: true }).click();
     await tab('result');
     await page.getByText('Proven optimal').first().waitFor();
+    expect(await page.locator('[data-test=check]').innerText()).toContain('passed');
     await page.waitForTimeout(800);
     await shot('10-result-en');
+    // Every pane in English: none shows a "中文 / English" pair, nor the Chinese of the planner's explanations.
+    const noPairs = (text: string) => expect(text).not.toMatch(/[\u4e00-\u9fff][^\n]* \/ [A-Za-z]/);
+    await tab('list');
+    await page.locator('[data-test=assignments]').waitFor();
+    noPairs(await page.locator('[data-test=assignments]').innerText());
+    expect(await page.locator('[data-test=assignments]').innerText()).not.toMatch(/理由|积分/);
+    await shot('10b-list-en');
+    await page.locator('[data-test=assignments] tbody tr').first().locator('td').first().locator('a, .el-link').first().click();
+    await page.locator('[data-test=teacher-page]').waitFor();
+    noPairs(await page.locator('[data-test=teacher-page]').innerText());
+    expect(await page.locator('[data-test=teacher-page]').innerText()).toContain('Eligible');
+    await page.waitForTimeout(300);
+    await shot('10c-teacher-en');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+    await page.locator('[data-test=assignments] tbody tr').first().locator('td').nth(1).locator('a, .el-link').first().click();
+    await page.locator('[data-test=school-page]').waitFor();
+    noPairs(await page.locator('[data-test=school-page]').innerText());
+    await page.waitForTimeout(300);
+    await shot('10d-school-en');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+    await tab('decide');
+    const diff = page.locator('[data-test=diff]');
+    await diff.waitFor();
+    for (const c of await page.locator('[data-test=change-cause]').allInnerTexts()) {
+      expect(c).not.toContain(' / ');
+      expect(c).not.toContain('异议');
+    }
+    noPairs(await diff.innerText());
+    await shot('10e-diff-en');
+    await tab('history');
+    await page.locator('[data-test=versions]').waitFor();
+    expect(await page.locator('[data-test=versions]').innerText()).toContain('passed');
+    await shot('10f-versions-en');
   });
 
   it('withdraws the objection (logged) and walks the history back to v1', async () => {
@@ -238,9 +297,16 @@ describe('the HR round in the browser', () => {
     await runs.waitFor({ timeout: 180_000 });
     const text = await runs.innerText();
     for (const y of ['2018', '2019', '2020']) expect(text).toContain(y);
-    expect(text).toContain('passed');
+    expect(text).toContain('通过');
     await page.waitForTimeout(300);
     await shot('15-years');
+    // The run's summary workbook, as `rotation plan --years` writes it.
+    const [summary] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=summary-xlsx]').click()]);
+    const summaryPath = join(dir, 'summary.xlsx');
+    await summary.saveAs(summaryPath);
+    const sw = new ExcelJS.Workbook();
+    await sw.xlsx.readFile(summaryPath);
+    expect(sw.worksheets.length).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="year-download-2020-plan.xlsx"]').click()]);
     const path = join(dir, 'plan-2020.xlsx');
     await download.saveAs(path);

@@ -29,7 +29,8 @@ export const replanCommand: CommandModule<object, Args> = {
     .option('out', { type: 'string', demandOption: true, describe: '最终 plan.json 和 plan.xlsx 的输出文件夹' })
     .option('needs', savedPlanNeedsOption)
     .example('$0 replan scenarios/lucheng-demo --from out/plan.json --out final/', '') as never,
-  handler: (args) => run(async () => {
+  // A scenario of a `rotation serve` workspace: the page's busy.lock, as `rotation plan` takes it (src/server/lock.ts).
+  handler: (args) => run(async () => (await import('../server/lock.js')).withWorkspaceInputLock(args.scenario, '命令行重新编制 rotation replan (command line)', async () => {
     // Loaded here, not at the top: --help needs neither the solvers nor the workbook (fast start).
     const [{ writePlanOutputs }, { replanYear }] = await Promise.all([import('../io/export/write-plan.js'), import('../pipeline.js')]);
     const lang = terminalLang(args.lang);
@@ -70,5 +71,5 @@ export const replanCommand: CommandModule<object, Args> = {
     }
     for (const v of violations) process.stderr.write(`${violationLine(v, lang)}\n`);
     return plan.shortfalls.length > 0 || violations.length > 0 ? EXIT_SHORTFALL : EXIT_OK;
-  }),
+  })),
 };

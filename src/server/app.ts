@@ -25,6 +25,7 @@ import { scenarioTables } from '../io/export/scenario-rows.js';
 import { templateWorkbook } from '../io/export/template.js';
 import { writePlanOutputs } from '../io/export/write-plan.js';
 import { writeTree } from '../io/export/write-tree.js';
+import { yearsSummaryWorkbook } from '../io/export/years-files.js';
 import { eligibilityAll } from '../policy/eligibility.js';
 import { summarize } from '../report/scenario-summary.js';
 import { applyNeedsMode } from '../policy/norms.js';
@@ -279,7 +280,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const versions = Object.fromEntries(await Promise.all(years.map(async (y) => [y, await ws.versions(name, y)] as const)));
     const subjects = subjectList(scenario.policy.subjects);
     return {
-      name, warnings: read.warnings, summary, years, versions,
+      name, warnings: read.warnings, summary, years, versions, runs: await ws.runs(name),
       fields: FORM_FIELDS.map((f) => ({ ...f, default: get(f.key) ?? null })),
       schools: scenario.schools.map((s) => ({ school_id: s.school_id, name: s.name, county: s.county, area: s.area })),
       subjects: subjects.codes.map((c) => ({ code: c, zh: (subjects.zh as Record<string, string>)[c] ?? c })),
@@ -379,6 +380,8 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
       const timeoutMs = (body.time_limit ?? timeLimit) * 1000;
       let task: JobTask;
       let from: number | null = null;
+      /** The input a later-year replan saw: that year's own input with today's locks and objections. */
+      let replanInput: Map<string, string> | undefined;
       if (body.mode === 'plan') {
         task = { kind: 'plan', input: ws.inputDir(name), set: body.set, years, timeoutMs };
       } else {
@@ -389,6 +392,15 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
         const fromMeta = await metaOf(name, body.year, from);
         // A later year of a multi-year run was planned from its own input (the earlier years as history): replanned from it, with today's decisions.
         const ownInput = fromMeta.years !== undefined && fromMeta.years[0] !== body.year;
+        if (ownInput) {
+          const dir = await inputOf(name, body.year, from);
+          replanInput = new Map();
+          for (const f of await readdir(dir)) replanInput.set(f, await readFile(join(dir, f), 'utf8'));
+          for (const f of ['locks.csv', 'objections.csv']) {
+            const today = await readFile(join(ws.inputDir(name), f), 'utf8').catch(() => null);
+            if (today !== null) replanInput.set(f, today); else replanInput.delete(f);
+          }
+        }
         task = {
           kind: 'replan', set: body.set, year: body.year, timeoutMs, provisional,
           ...(ownInput ? { input: await inputOf(name, body.year, from), decisions: ws.inputDir(name) } : { input: ws.inputDir(name) }),
@@ -400,16 +412,18 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
       const done = await running.result;
       const metas: VersionMeta[] = [];
       for (const y of done.years) {
-        const own = years.length > 1 && y.year !== years[0] ? inputFiles(y.scenario) : undefined;
+        const own = years.length > 1 && y.year !== years[0] ? inputFiles(y.scenario) : replanInput;
         const meta = body.mode === 'plan'
           ? { year: y.year, kind: 'plan' as const, set: body.set, from: null, note: years.length > 1 ? `${years[0]}–${years.at(-1)}` : '', ...(years.length > 1 ? { years } : {}) }
           : { year: y.year, kind: 'replan' as const, set: body.set, from, note: `${y.changes ?? 0} changes` };
         metas.push(await saveVersion(name, y.scenario, y.plan, meta, own));
       }
       if (done.summary !== null) {
-        await writeTree(join(ws.scenarioDir(name), `${years[0]}-${years.at(-1)}`), new Map([['summary.json', `${JSON.stringify(done.summary, null, 2)}\n`]]));
+        // The run's summary as the CLI's --years writes it: summary.json and the workbook summary.xlsx (Chinese, as every workbook of the workspace).
+        const workbook = await yearsSummaryWorkbook(done.summary, done.years[0]!.scenario, years, 'zh');
+        await writeTree(join(ws.scenarioDir(name), `${years[0]}-${years.at(-1)}`), new Map<string, string | Buffer>([['summary.json', `${JSON.stringify(done.summary, null, 2)}\n`], ['summary.xlsx', workbook]]));
       }
-      send('done', metas.length === 1 ? metas[0] : { ...metas.at(-1), years: metas });
+      send('done', metas.length === 1 ? metas[0] : { ...metas.at(-1), years: metas, run: `${years[0]}-${years.at(-1)}` });
     } catch (err) {
       if (err instanceof JobError && err.problems !== undefined) send('failed', { message: '输入有误 / bad input', problems: err.problems });
       else if (err instanceof InputError) send('failed', { message: '输入有误 / bad input', problems: err.problems });
@@ -423,6 +437,19 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
       await release();
       res.end();
     }
+  });
+
+  /** A multi-year run's summary (summary.json, summary.xlsx), as `rotation plan --years` writes them. */
+  app.get('/api/scenarios/:scenario/runs/:run/:file', async (req, reply) => {
+    const name = scenarioParam(req);
+    const params = req.params as Record<string, string>;
+    const run = parse(z.string().regex(/^\d{4}-\d{4}$/), params['run'], 'run');
+    const file = parse(z.enum(['summary.json', 'summary.xlsx']), params['file'], 'file');
+    if (!(await ws.runs(name)).includes(run)) throw new HttpError(404, `没有 ${run} 的逐年编制 / no run ${run}`);
+    const data = await readFile(join(ws.scenarioDir(name), run, file));
+    return reply.header('content-type', CONTENT_TYPES[extname(file)]!)
+      .header('content-disposition', `attachment; filename="summary${extname(file)}"; filename*=UTF-8''${encodeURIComponent(`${name}-${run}-${file}`)}`)
+      .send(data);
   });
 
   app.get('/api/scenarios/:scenario/years/:year/versions', async (req) => {

@@ -8,12 +8,17 @@
  * left by a process that no longer runs (same host, pid gone) is taken over,
  * and the caller is told so it can log a note; taking over goes through a
  * second `wx` file, so two processes cannot both take the same stale lock.
+ * That takeover file lives for milliseconds; one left behind by a process
+ * that crashed mid-takeover (its pid gone, or older than a minute) is removed
+ * and the takeover tried again, so it never blocks the scenario for good.
  */
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'busy.lock';
+/** A takeover file older than this is a crashed takeover's leftover (a live one exists for milliseconds). */
+export const TAKEOVER_STALE_MS = 60_000;
 
 export interface LockHolder {
   readonly pid: number;
@@ -70,6 +75,15 @@ async function create(path: string, holder: LockHolder): Promise<boolean> {
   }
 }
 
+/** Whether a takeover file is a leftover: its writer's pid is gone (same host), or it is older than TAKEOVER_STALE_MS. */
+async function staleTakeover(path: string): Promise<boolean> {
+  const h = await readHolder(path);
+  if (h === null) return true;
+  if (h.host === hostname() && h.pid > 0 && h.pid !== process.pid && !alive(h.pid)) return true;
+  const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+  return age > TAKEOVER_STALE_MS;
+}
+
 /** The holder of a scenario folder's lock, or null when it is free (or held by a dead process). */
 export async function lockHolder(dir: string): Promise<LockHolder | null> {
   const h = await readHolder(join(dir, LOCK_FILE));
@@ -105,7 +119,12 @@ export async function acquireLock(dir: string, what: string): Promise<HeldLock> 
   if (!stale) throw new BusyError(holder);
   // Taking over: whoever creates the takeover file first moves the stale lock aside and creates its own.
   const takeover = `${path}.takeover`;
-  if (!await create(takeover, me)) throw new BusyError(holder);
+  if (!await create(takeover, me)) {
+    // A takeover file left by a process that crashed while taking over: removed, then one more try.
+    if (!await staleTakeover(takeover)) throw new BusyError(holder);
+    await rm(takeover, { force: true });
+    if (!await create(takeover, me)) throw new BusyError(holder);
+  }
   try {
     const again = await readHolder(path);
     if (again === null || again.pid !== holder.pid || again.since !== holder.since) throw new BusyError(again);
@@ -125,10 +144,32 @@ export async function acquireLock(dir: string, what: string): Promise<HeldLock> 
  */
 export async function lockWorkspaceInput(path: string, what: string): Promise<() => Promise<void>> {
   const { basename, dirname, resolve } = await import('node:path');
-  const { stat } = await import('node:fs/promises');
   const input = resolve(path);
   const scenarioDir = dirname(input);
   const isWorkspace = basename(input) === 'input' && await stat(join(scenarioDir, 'decisions.jsonl')).then(() => true, () => false);
   if (!isWorkspace) return async () => {};
   return (await acquireLock(scenarioDir, what)).release;
+}
+
+/**
+ * The command line's side of the lock (`rotation plan`, `rotation replan`):
+ * runs `body` holding the workspace scenario's lock when `path` is a
+ * workspace's input folder (else without a lock); a busy scenario is an
+ * InputError naming who holds it, so the command exits non-zero with it.
+ */
+export async function withWorkspaceInputLock<T>(path: string, what: string, body: () => Promise<T>): Promise<T> {
+  let release: () => Promise<void>;
+  try {
+    release = await lockWorkspaceInput(path, what);
+  } catch (err) {
+    if (!(err instanceof BusyError)) throw err;
+    const { InputError } = await import('../domain/errors.js');
+    const h = err.holder;
+    throw new InputError([{ file: path, message: `场景正忙：${h?.what ?? '?'}（进程 ${h?.pid ?? '?'}，${h?.host ?? '?'}，${h?.since ?? '?'} 起），请等它完成 / the scenario is busy (${h?.what ?? '?'}, pid ${h?.pid ?? '?'} on ${h?.host ?? '?'} since ${h?.since ?? '?'}): wait for it to finish` }]);
+  }
+  try {
+    return await body();
+  } finally {
+    await release();
+  }
 }

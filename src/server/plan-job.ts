@@ -21,8 +21,8 @@ export type JobTask =
     readonly kind: 'replan'; readonly input: string; readonly set: readonly string[]; readonly year: number; readonly timeoutMs: number;
     readonly provisional: Plan;
     /**
-     * objections.csv read from here instead of `input`: a later year of a multi-year run is replanned from its own
-     * input (its locks are the run's: forbids only, as nextYearScenario carries them) with today's objections.
+     * locks.csv and objections.csv read from here instead of `input`: a later year of a multi-year run is replanned
+     * from its own input (its teachers and history) with today's locks and objections (docs/serve.md).
      */
     readonly decisions?: string;
   };
@@ -99,7 +99,9 @@ async function work(task: JobTask, post: (m: JobMessage) => void): Promise<void>
   let scenario = read.scenario;
   if (task.decisions !== undefined) {
     const today = (await readInput(task.decisions, task.set)).scenario;
-    scenario = { ...scenario, objections: today.objections ?? [] };
+    // Today's decisions for the year replanned: the objections, and the locks in force now (the Decide pane's list), not
+    // only the forbids the multi-year run carried — a lock withdrawn today is withdrawn here too.
+    scenario = { ...scenario, locks: today.locks, objections: today.objections ?? [] };
   }
   const withNeeds = scenarioForPlanNeeds(scenario, task.provisional, undefined);
   const solver = await loadSolver('auto');

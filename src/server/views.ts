@@ -75,7 +75,17 @@ export function schoolView(scenario: Scenario, plan: Plan, schoolId: string) {
     backbone: plan.receivers.find((r) => r.school_id === schoolId) ?? null,
     allowance: totals.find((t) => t.school_id === schoolId) ?? null,
     shortfalls: plan.shortfalls.filter((f) => f.school_id === schoolId),
+    /** 银龄讲学 volunteers placed at the school (plan.json `volunteers`; empty without volunteers.csv). */
+    volunteers: (plan.volunteers ?? []).filter((v) => v.to_school === schoolId),
+    /** 走教 covers at or from the school (plan.json `itinerant.covers`; empty when 走教 is off). */
+    itinerant: itinerantCovers(plan).filter((c) => c.school_id === schoolId || c.home_school === schoolId),
   };
+}
+
+/** plan.json `itinerant.covers` (走教), read loosely: the field is an extension a plan may not carry. */
+function itinerantCovers(plan: Plan): { teacher_id: string; school_id: string; home_school: string; [k: string]: unknown }[] {
+  const covers = (plan as { itinerant?: { covers?: unknown } }).itinerant?.covers;
+  return Array.isArray(covers) ? covers as ReturnType<typeof itinerantCovers> : [];
 }
 
 /** The teacher page: eligibility verdict and reasons, points and rank, the move and its reasons — or why not chosen. */

@@ -97,6 +97,12 @@ export class Workspace {
     return entries.filter((e) => /^\d{4}$/.test(e)).map(Number).sort();
   }
 
+  /** The multi-year runs planned from the page (folders `<first>-<last>` holding summary.json and summary.xlsx), oldest first. */
+  async runs(name: string): Promise<string[]> {
+    const entries = await readdir(this.scenarioDir(name)).catch(() => [] as string[]);
+    return entries.filter((e) => /^\d{4}-\d{4}$/.test(e)).sort();
+  }
+
   async nextVersion(name: string, year: number): Promise<number> {
     const v = await this.versions(name, year);
     return (v.at(-1)?.version ?? 0) + 1;

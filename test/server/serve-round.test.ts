@@ -5,12 +5,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type ServeOptions } from '../../src/server/app.js';
-import { acquireLock, BusyError, LOCK_FILE, lockHolder } from '../../src/server/lock.js';
+import { acquireLock, BusyError, LOCK_FILE, lockHolder, TAKEOVER_STALE_MS } from '../../src/server/lock.js';
 
 const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const DEMO = 'scenarios/lucheng-demo';
@@ -87,8 +87,20 @@ describe('rotation serve: years, walking back, progress', () => {
     const v2018 = await json(fetch(`${s.url}/api/scenarios/demo/years/2018/versions/1`));
     expect(history2019).toContain(v2018.plan.assignments[0].teacher_id);
     expect(JSON.parse(await readFile(join(s.dir, 'demo', '2018-2020', 'summary.json'), 'utf8')).totals).toHaveLength(3);
+    // …and summary.xlsx, as `rotation plan --years` writes it, offered for download.
+    expect(done.run).toBe('2018-2020');
+    const summaryXlsx = await fetch(`${s.url}/api/scenarios/demo/runs/2018-2020/summary.xlsx`);
+    expect(summaryXlsx.status).toBe(200);
+    expect(summaryXlsx.headers.get('content-disposition')).toContain('demo-2018-2020-summary.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await summaryXlsx.arrayBuffer());
+    expect(wb.worksheets.length).toBeGreaterThan(0);
+    expect((await fetch(`${s.url}/api/scenarios/demo/runs/2018-2021/summary.xlsx`)).status).toBe(404);
+    expect((await fetch(`${s.url}/api/scenarios/demo/runs/..%2F..%2Fetc/summary.xlsx`)).status).toBe(400);
     const info = await json(fetch(`${s.url}/api/scenarios/demo`));
     expect(info.years).toEqual([2018, 2019, 2020]);
+    expect(info.runs).toEqual(['2018-2020']);
     const teacher = await fetch(`${s.url}/api/scenarios/demo/years/2020/versions/1/teachers/${v2018.plan.assignments[0].teacher_id}`);
     expect(teacher.status).toBe(200);
     // …so the teacher page of 2020 sees the 2018 rotation: within the cooldown, not eligible.
@@ -108,11 +120,29 @@ describe('rotation serve: years, walking back, progress', () => {
     const v = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`));
     const moved = v.plan.assignments.find((a: any) => !a.pinned);
     expect((await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'objection', teacher_id: moved.teacher_id, kind: 'keep', reason: '照顾老人' })).status).toBe(200);
+    // A lock recorded today (not one the 2018–2020 run carried) holds in the 2019 replan too.
+    const kept = v.plan.assignments.find((a: any) => !a.pinned && a.teacher_id !== moved.teacher_id);
+    expect((await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'lock', teacher_id: kept.teacher_id, action: 'keep', reason: '病假' })).status).toBe(200);
+    // The demo's pin of T000003 was a decision for a single 2019 plan; in this run T000003 rotated in 2018. Today's locks
+    // hold in the replan, so the page names the lock row that can no longer hold (rather than dropping it unsaid)…
+    const refused = await events(await post(`${s.url}/api/scenarios/demo/plans`, { year: 2019, mode: 'replan' }));
+    const failed = refused.find((e) => e.event === 'failed')?.data;
+    expect(failed?.problems?.[0], JSON.stringify(refused.at(-1))).toMatchObject({ file: 'locks.csv' });
+    expect(failed.problems[0].message).toContain('T000003');
+    // …and once HR withdraws it, the replan runs.
+    const locksNow = (await json(fetch(`${s.url}/api/scenarios/demo`))).locks as any[];
+    const pin = locksNow.findIndex((l) => l.teacher_id === 'T000003');
+    expect((await post(`${s.url}/api/scenarios/demo/decisions/remove`, { type: 'lock', index: pin, teacher_id: 'T000003', reason: '2018 年已交流' })).status).toBe(200);
     const ev = await events(await post(`${s.url}/api/scenarios/demo/plans`, { year: 2019, mode: 'replan' }));
     const done = ev.find((e) => e.event === 'done')?.data;
     expect(done, JSON.stringify(ev.at(-1))).toMatchObject({ year: 2019, version: 2, kind: 'replan', from: 1, check: 'passed' });
     const v2 = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/2`));
     expect(v2.plan.assignments.map((a: any) => a.teacher_id)).not.toContain(moved.teacher_id);
+    expect(v2.plan.assignments.map((a: any) => a.teacher_id)).not.toContain(kept.teacher_id);
+    // The version keeps the input it saw: 2019's own (2018's rotations in its history) with today's locks.
+    const snapshot = join(s.dir, 'demo', '2019', 'v2', 'input');
+    expect(await readFile(join(snapshot, 'history.csv'), 'utf8')).toBe(await readFile(join(s.dir, 'demo', '2019', 'v1', 'input', 'history.csv'), 'utf8'));
+    expect(await readFile(join(snapshot, 'locks.csv'), 'utf8')).toContain(kept.teacher_id);
   }, 300_000);
 
   it('sends per-level progress from the worker; the server answers while it solves', async () => {
@@ -183,12 +213,24 @@ describe('rotation serve: years, walking back, progress', () => {
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('the scenario is busy (编制计划 planning');
       expect(existsSync(join(out, 'plan.json'))).toBe(false);
+      // `rotation replan` on the workspace input takes the same lock.
+      const provisional = join(s.dir, 'demo', '2019', 'v1', 'plan.json');
+      expect(existsSync(provisional)).toBe(true);
+      const replan = () => spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'replan', join(s.dir, 'demo', 'input'), '--from', provisional, '--out', join(out, 'final'), '--quiet'], { encoding: 'utf8' });
+      const replanRefused = replan();
+      expect(replanRefused.status).toBe(1);
+      expect(replanRefused.stderr).toContain('the scenario is busy (编制计划 planning');
+      expect(existsSync(join(out, 'final', 'plan.json'))).toBe(false);
       // The page's own requests are refused too, while the lock is held.
       expect((await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'lock', teacher_id: 'T000001', action: 'keep', reason: 'x' })).status).toBe(409);
       await held.release();
       const planned = cli();
       expect([0, 2], planned.stderr).toContain(planned.status);
       expect(existsSync(join(out, 'plan.json'))).toBe(true);
+      expect(existsSync(join(s.dir, 'demo', LOCK_FILE))).toBe(false);
+      const replanned = replan();
+      expect([0, 2], replanned.stderr).toContain(replanned.status);
+      expect(existsSync(join(out, 'final', 'plan.json'))).toBe(true);
       expect(existsSync(join(s.dir, 'demo', LOCK_FILE))).toBe(false);
     } finally {
       await held.release();
@@ -217,6 +259,24 @@ describe('rotation serve: the busy lock is a file in the scenario folder', () =>
       expect(b.tookOver).toMatchObject({ pid: stale.pid });
       expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
       await b.release();
+      // A takeover file left by a takeover that crashed (its pid gone): removed, the stale lock taken over all the same.
+      await writeFile(join(dir, LOCK_FILE), JSON.stringify(stale));
+      await writeFile(join(dir, `${LOCK_FILE}.takeover`), JSON.stringify({ ...stale, since: '2019-01-01T00:00:01Z' }));
+      const c = await acquireLock(dir, 'planning');
+      expect(c.tookOver).toMatchObject({ pid: stale.pid });
+      expect(existsSync(join(dir, `${LOCK_FILE}.takeover`))).toBe(false);
+      await c.release();
+      // One of a live process: kept while fresh (a takeover in progress), removed once older than TAKEOVER_STALE_MS.
+      const live = { ...stale, pid: process.ppid };
+      await writeFile(join(dir, LOCK_FILE), JSON.stringify(stale));
+      await writeFile(join(dir, `${LOCK_FILE}.takeover`), JSON.stringify(live));
+      expect(await acquireLock(dir, 'planning').catch((e: unknown) => e)).toBeInstanceOf(BusyError);
+      const old = new Date(Date.now() - TAKEOVER_STALE_MS - 5000);
+      await utimes(join(dir, `${LOCK_FILE}.takeover`), old, old);
+      const d = await acquireLock(dir, 'planning');
+      expect(d.tookOver).toMatchObject({ pid: stale.pid });
+      expect(existsSync(join(dir, `${LOCK_FILE}.takeover`))).toBe(false);
+      await d.release();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

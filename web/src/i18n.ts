@@ -1,5 +1,6 @@
 /** The page's words in Chinese (default) and English. */
 import { ref } from 'vue';
+import { inLanguage } from '../../src/report/in-language';
 
 export const lang = ref<'zh' | 'en'>((localStorage.getItem('rotation-lang') as 'zh' | 'en' | null) ?? 'zh');
 
@@ -29,6 +30,10 @@ const words = {
   allYears: ['2018–2020 逐年', '2018–2020 in turn'], level: ['求解层级', 'level'], yearsResult: ['逐年结果', 'Results per year'],
   current: ['当前', 'current'], viewing: ['正在查看', 'viewing'], locks: ['当前锁定', 'Locks in force'], objections: ['当前异议', 'Objections in force'],
   withdraw: ['撤销', 'Withdraw'], withdrawAsk: ['撤销原因（记入决定记录）', 'Why it is withdrawn (goes into the decision log)'], withdrawn: ['已撤销', 'Withdrawn'],
+  passed: ['通过', 'passed'], failed: ['未通过', 'failed'], violations: ['处违规', 'violation(s)'],
+  volunteers: ['银龄讲学', 'Volunteers (银龄讲学)'], volunteersPlaced: ['银龄讲学志愿者到岗', 'volunteers placed'], volunteerPosts: ['志愿者填补岗位', 'posts filled by volunteers'],
+  itinerant: ['走教', 'Itinerant teaching (走教)'], covers: ['走教安排', 'covers'], periods: ['课时/周', 'periods a week'], summaryXlsx: ['逐年汇总', 'Summary of the years'],
+  notPlaced: ['未安排', 'not placed'], coversHere: ['来本校走教', 'covering here'], coversFrom: ['本校教师外出走教', 'covering elsewhere'],
   totals: ['合计', 'Totals'], shortfalls: ['未满足事项', 'Shortfalls'], none: ['无', 'none'], teachers: ['教师数', 'Teachers'],
 } as const;
 
@@ -39,4 +44,33 @@ export function t(key: keyof typeof words): string {
 export function setLang(l: 'zh' | 'en'): void {
   lang.value = l;
   localStorage.setItem('rotation-lang', l);
+}
+
+/**
+ * A text of the planner in the page's language: its explanations are written
+ * "中文 / English" (the CLI's --lang shows one side, with the same function).
+ * Names and other plain texts come back whole.
+ */
+export function one(text: unknown): string {
+  if (text === null || text === undefined) return '';
+  return inLanguage(String(text), lang.value);
+}
+
+/** The independent check's verdict ("passed", "failed: 2 violation(s)") in the page's language. */
+export function checkText(check: unknown): string {
+  const s = String(check ?? '');
+  if (s === 'passed') return t('passed');
+  const failed = /^failed(?::\s*(\d+))?/.exec(s);
+  if (failed) return failed[1] !== undefined ? `${t('failed')}${lang.value === 'zh' ? '：' : ': '}${failed[1]} ${t('violations')}` : t('failed');
+  return one(s);
+}
+
+const STATUS: Record<string, [string, string]> = {
+  optimal: ['已证明最优', 'proven optimal'], timedout: ['超时，未证明最优', 'time limit: not proven optimal'], infeasible: ['无可行解', 'infeasible'],
+  unbounded: ['无界', 'unbounded'], error: ['求解出错', 'solver error'], feasible: ['可行，未证明最优', 'feasible, not proven optimal'], unknown: ['未知', 'unknown'],
+};
+/** A solve status (optimal, timedout, …) in the page's language. */
+export function statusText(status: unknown): string {
+  const s = String(status ?? '');
+  return STATUS[s]?.[lang.value === 'zh' ? 0 : 1] ?? one(s);
 }

@@ -6,6 +6,7 @@
  */
 import { lpFileName } from '../../engine/lp-export.js';
 import type { CheckedYear, YearsResult } from '../../pipeline.js';
+import type { Scenario } from '../../domain/scenario.js';
 import { termOf } from '../../policy/term.js';
 import { countyName } from './county-name.js';
 import type { Lang } from './sheet-model.js';
@@ -26,12 +27,19 @@ export async function yearsOutputFiles(run: YearsResult, { lang, csv }: { readon
     for (const [name, text] of scenarioFiles(y.scenario, { lang })) files.set(`${y.plan.plan_year}/scenario/${name}`, text);
   }
   files.set('summary.json', `${JSON.stringify(run.summary, null, 2)}\n`);
-  const first = run.years[0]!;
-  const last = run.years.at(-1)!;
-  const day = termOf(first.plan.plan_year, first.scenario.policy).start;
-  const print = { county: countyName(first.scenario.schools.map((s) => s.county), lang), year: `${first.plan.plan_year}–${last.plan.plan_year}`, date: day };
-  files.set('summary.xlsx', await sheetsWorkbookBuffer(yearsSheets(run.summary, lang, first.scenario.policy.rotation.min_share), lang, day, { print }));
+  files.set('summary.xlsx', await yearsSummaryWorkbook(run.summary, run.years[0]!.scenario, run.years.map((y) => y.plan.plan_year), lang));
   return files;
+}
+
+/**
+ * summary.xlsx of a multi-year run (the sheets of years-sheets.ts), printed
+ * with the county and the years; `scenario` is the first year's. `rotation
+ * serve` writes the same workbook for a run planned from the page.
+ */
+export async function yearsSummaryWorkbook(summary: YearsResult['summary'], scenario: Scenario, years: readonly number[], lang: Lang): Promise<Buffer> {
+  const day = termOf(years[0]!, scenario.policy).start;
+  const print = { county: countyName(scenario.schools.map((s) => s.county), lang), year: `${years[0]}–${years.at(-1)}`, date: day };
+  return sheetsWorkbookBuffer(yearsSheets(summary, lang, scenario.policy.rotation.min_share), lang, day, { print });
 }
 
 /**
