@@ -123,6 +123,7 @@ describe('the HR round in the browser', () => {
     await teacher.waitFor();
     expect(await teacher.innerText()).toContain('符合交流条件');
     expect(await teacher.innerText()).not.toMatch(/ \/ [A-Za-z]/);
+    expect(await teacher.innerText()).not.toMatch(/months at school|priority score|fills a/);
     await shot('05-teacher');
     await page.keyboard.press('Escape');
     await page.waitForTimeout(400);
@@ -211,7 +212,7 @@ describe('the HR round in the browser', () => {
   it('switches to English', async () => {
     await page.getByText('English', { exact: true }).click();
     await tab('result');
-    await page.getByText('Proven optimal').first().waitFor();
+    await page.locator('[data-test=optimal]', { hasText: 'Proven optimal' }).waitFor();
     expect(await page.locator('[data-test=check]').innerText()).toContain('passed');
     await page.waitForTimeout(800);
     await shot('10-result-en');

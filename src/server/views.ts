@@ -104,7 +104,7 @@ export function teacherView(scenario: Scenario, plan: Plan, teacherId: string) {
   let whyNot: string | null = null;
   if (assignment === null) {
     if (school === undefined || !isSender(school)) whyNot = '所在学校不是派出学校 / the teacher\'s school does not send teachers';
-    else if (mine !== null && !mine.eligible) whyNot = `不符合交流条件 / not eligible: ${mine.reasons.join('; ')}`;
+    else if (mine !== null && !mine.eligible) whyNot = `不符合交流条件：${mine.texts.map((x) => x.zh).join('；')} / not eligible: ${mine.texts.map((x) => x.en).join('; ')}`;
     else if (quota !== undefined) {
       whyNot = `符合条件但未入选：本校派出 ${quota.sent} 人 (要求 ≥ ${quota.required})${points?.rank != null ? `，本人积分排名第 ${points.rank}` : ''}；`
         + `同类教师中优先者先出，且所派教师须填补接收学校的学科缺编 / eligible but not chosen: the school sends ${quota.sent} (≥ ${quota.required} required)`

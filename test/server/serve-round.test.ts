@@ -37,6 +37,22 @@ async function post(url: string, body: unknown): Promise<Response> {
   return new Response(text, { status: res.status, headers: res.headers });
 }
 
+/**
+ * The CLI in a child process, awaited without blocking this process's event loop: the server under test runs in
+ * this process, and a blocked loop lets its keep-alive sockets time out under the next fetch (ECONNRESET).
+ */
+function cli(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.once('error', fail);
+    child.once('close', (status) => ok({ status, stdout, stderr }));
+  });
+}
+
 async function events(res: Response): Promise<{ event: string; data: any }[]> {
   const text = await res.text();
   return text.split('\n\n').filter((c) => c.trim() !== '').map((c) => ({ event: /^event: (.*)$/m.exec(c)![1]!, data: JSON.parse(/^data: (.*)$/m.exec(c)![1]!) }));
@@ -66,9 +82,9 @@ describe('rotation serve: years, walking back, progress', () => {
     // The same plans as `rotation plan --years 2018-2020`.
     const out = await mkdtemp(join(tmpdir(), 'rotation-years-'));
     try {
-      const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'plan', DEMO, '--years', '2018-2020', '--out', out, '--quiet'], { encoding: 'utf8' });
+      const years = await cli(['plan', DEMO, '--years', '2018-2020', '--out', out, '--quiet']);
       // 2: a year has a shortfall (the page shows the same shortfalls).
-      expect([0, 2], cli.stderr).toContain(cli.status);
+      expect([0, 2], years.stderr).toContain(years.status);
       for (const y of [2018, 2019, 2020]) {
         const page = await json(fetch(`${s.url}/api/scenarios/demo/years/${y}/versions/1/files/plan.json`));
         const mine = JSON.parse(await readFile(join(out, String(y), 'plan.json'), 'utf8'));
@@ -208,27 +224,27 @@ describe('rotation serve: years, walking back, progress', () => {
     const held = await acquireLock(join(s.dir, 'demo'), '编制计划 planning');
     const out = await mkdtemp(join(tmpdir(), 'rotation-cli-lock-'));
     try {
-      const cli = () => spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'plan', join(s.dir, 'demo', 'input'), '--year', '2019', '--out', out, '--quiet'], { encoding: 'utf8' });
-      const refused = cli();
+      const plan = () => cli(['plan', join(s.dir, 'demo', 'input'), '--year', '2019', '--out', out, '--quiet']);
+      const refused = await plan();
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('the scenario is busy (编制计划 planning');
       expect(existsSync(join(out, 'plan.json'))).toBe(false);
       // `rotation replan` on the workspace input takes the same lock.
       const provisional = join(s.dir, 'demo', '2019', 'v1', 'plan.json');
       expect(existsSync(provisional)).toBe(true);
-      const replan = () => spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'replan', join(s.dir, 'demo', 'input'), '--from', provisional, '--out', join(out, 'final'), '--quiet'], { encoding: 'utf8' });
-      const replanRefused = replan();
+      const replan = () => cli(['replan', join(s.dir, 'demo', 'input'), '--from', provisional, '--out', join(out, 'final'), '--quiet']);
+      const replanRefused = await replan();
       expect(replanRefused.status).toBe(1);
       expect(replanRefused.stderr).toContain('the scenario is busy (编制计划 planning');
       expect(existsSync(join(out, 'final', 'plan.json'))).toBe(false);
       // The page's own requests are refused too, while the lock is held.
       expect((await post(`${s.url}/api/scenarios/demo/decisions`, { type: 'lock', teacher_id: 'T000001', action: 'keep', reason: 'x' })).status).toBe(409);
       await held.release();
-      const planned = cli();
+      const planned = await plan();
       expect([0, 2], planned.stderr).toContain(planned.status);
       expect(existsSync(join(out, 'plan.json'))).toBe(true);
       expect(existsSync(join(s.dir, 'demo', LOCK_FILE))).toBe(false);
-      const replanned = replan();
+      const replanned = await replan();
       expect([0, 2], replanned.stderr).toContain(replanned.status);
       expect(existsSync(join(out, 'final', 'plan.json'))).toBe(true);
       expect(existsSync(join(s.dir, 'demo', LOCK_FILE))).toBe(false);

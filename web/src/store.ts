@@ -11,6 +11,8 @@ export const state = reactive({
   version: 0,
   data: null as any,
   tab: 'load',
+  /** The last difference shown on the Decide tab (kept when the officer looks at another tab and comes back). */
+  diff: null as any,
 });
 
 const base = () => `/api/scenarios/${encodeURIComponent(state.scenario)}`;
