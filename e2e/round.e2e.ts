@@ -192,4 +192,65 @@ describe('the HR round in the browser', () => {
     await page.waitForTimeout(800);
     await shot('10-result-en');
   });
+
+  it('withdraws the objection (logged) and walks the history back to v1', async () => {
+    await page.getByText('中文', { exact: true }).click();
+    await tab('decide');
+    const objections = page.locator('[data-test=objections]');
+    await objections.waitFor();
+    expect(await objections.innerText()).toContain(objecting);
+    await page.locator(`[data-test=withdraw-objection-${objecting}]`).first().click();
+    const box = page.locator('.el-message-box');
+    await box.waitFor();
+    await box.locator('input').fill('已与本人沟通，同意交流');
+    await shot('11-withdraw-ask');
+    await box.locator('.el-button--primary').click();
+    await expect.poll(() => objections.innerText(), { timeout: 20_000 }).not.toContain(objecting);
+    await expect.poll(() => page.locator('[data-test=decision-log]').innerText(), { timeout: 20_000 }).toContain('撤销异议');
+    expect(await page.locator('[data-test=decision-log]').innerText()).toContain('已与本人沟通');
+    await page.waitForTimeout(500);
+    await shot('12-withdrawn');
+    await tab('history');
+    const versions = page.locator('[data-test=versions]');
+    await versions.waitFor();
+    const before = (await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions`))).versions.length;
+    await page.locator('[data-test=restore-1]').click();
+    await expect.poll(async () => (await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions`))).versions.length, { timeout: 90_000 }).toBe(before + 1);
+    const newest = (await json(fetch(`${url}/api/scenarios/lucheng-demo/years/2019/versions`))).versions.at(-1);
+    expect(newest).toMatchObject({ from: 1, note: 'restored from v1' });
+    // The page shows the restored copy as the newest before another version is opened.
+    await expect.poll(() => page.locator('header').innerText(), { timeout: 60_000 }).toContain(`v${newest.version}`);
+    await page.locator('[data-test=open-2]').click();
+    await expect.poll(() => page.locator('header').innerText(), { timeout: 20_000 }).toContain('v2');
+    await page.waitForTimeout(300);
+    await shot('13-history');
+  });
+
+  it('plans 2018–2020 in turn with progress, lists each year, downloads a year\'s workbook', async () => {
+    await tab('plan');
+    await page.locator('[data-test=year-all]').click();
+    await page.locator('[data-test=run-plan]').click();
+    // The per-level line shows while a county solves (the demo county is quick: a screenshot when it is caught).
+    const levelLine = page.locator('[data-test=level-progress]');
+    const runs = page.locator('[data-test=year-runs]');
+    const caught = await levelLine.waitFor({ timeout: 60_000 }).then(() => true, () => false);
+    if (caught) await shot('14-progress');
+    await runs.waitFor({ timeout: 180_000 });
+    const text = await runs.innerText();
+    for (const y of ['2018', '2019', '2020']) expect(text).toContain(y);
+    expect(text).toContain('passed');
+    await page.waitForTimeout(300);
+    await shot('15-years');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="year-download-2020-plan.xlsx"]').click()]);
+    const path = join(dir, 'plan-2020.xlsx');
+    await download.saveAs(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.getWorksheet('轮岗名单')!.rowCount).toBeGreaterThan(1);
+    await page.locator('[data-test=open-year-2020]').click();
+    await page.locator('[data-test=county-results]').waitFor();
+    await expect.poll(() => page.locator('header').innerText(), { timeout: 20_000 }).toContain('2020');
+    await page.waitForTimeout(800);
+    await shot('16-result-2020');
+  });
 });

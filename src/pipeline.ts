@@ -52,6 +52,8 @@ export interface PlanProgress {
   readonly start: (counties: number) => void;
   readonly county: (county: string, done: number, total: number, stats: CountyStats) => void;
   readonly end: () => void;
+  /** Before each lexicographic step of a county's solve: step i of n (the page shows it; optional). */
+  readonly level?: (county: string, step: number, steps: number, levels: readonly string[]) => void;
 }
 
 const SILENT: PlanProgress = { start: () => {}, county: () => {}, end: () => {} };
@@ -148,6 +150,7 @@ export async function planYear(scenario: Scenario, year: number, settings: Solve
     if (jobs >= 2) {
       const parallel = await planScenarioParallel(scenario, year, {
         solver: solverName, timeoutMs, jobs, exportLp: settings.exportLp ?? false, onCounty: progress.county,
+        ...(progress.level ? { onLevel: progress.level } : {}),
       });
       result = parallel.result;
       models = [...parallel.models];
@@ -155,6 +158,7 @@ export async function planYear(scenario: Scenario, year: number, settings: Solve
       const solver = await loadSolver(solverName);
       result = planScenario(scenario, year, {
         solver, timeoutMs, onCounty: progress.county,
+        ...(progress.level ? { onLevel: progress.level } : {}),
         ...(settings.exportLp ? { onModel: (county, step, model, r) => models.push(exportedModel(county, step, model, r)) } : {}),
       });
     }

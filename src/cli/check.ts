@@ -4,7 +4,7 @@
  * broken are violations (exit 2); figures the plan states that counting does
  * not give (a stale distance, county_backbone_after …) are notes.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { styleText } from 'node:util';
 import type { CommandModule } from 'yargs';
@@ -15,6 +15,7 @@ import { planFromSheet, yearOfSheet } from '../check/rebuild.js';
 import { InputError } from '../domain/errors.js';
 import type { Plan } from '../domain/plan.js';
 import { NEEDS_MODES, type NeedsMode } from '../domain/norms-policy.js';
+import { readInputText } from '../io/read/read-input.js';
 import { readScenario } from '../io/read/read-scenario.js';
 import { scenarioForCheck } from '../review/plan-locks.js';
 import { NEEDS_DESCRIBE } from './needs-option.js';
@@ -35,9 +36,7 @@ interface Args {
 const SHOWN = 10;
 
 async function readPlanJsonFile(path: string): Promise<{ plan: Plan; unknownFields: UnknownField[] }> {
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new InputError([{ file: basename(path), message: '找不到计划文件 / cannot read the plan file' }]);
-  });
+  const text = await readInputText(path, basename(path));
   return parsePlanFields(text, basename(path));
 }
 

@@ -1,5 +1,6 @@
 /** What `rotation plan` does once its flags are parsed (loaded on demand by plan.ts). */
 import { join } from 'node:path';
+import { InputError } from '../domain/errors.js';
 import { readScenario } from '../io/read/read-scenario.js';
 import { writePlanOutputs } from '../io/export/write-plan.js';
 import { writeTree } from '../io/export/write-tree.js';
@@ -16,6 +17,24 @@ import type { PlanArgs } from './plan.js';
 
 /** Plans the year (or the years), writes the outputs, prints the summary; the exit code. */
 export async function planHandler(args: PlanArgs): Promise<number> {
+  // A scenario of a `rotation serve` workspace: its busy.lock, so the page and the command line never plan it at once.
+  const { BusyError, lockWorkspaceInput } = await import('../server/lock.js');
+  let release: () => Promise<void>;
+  try {
+    release = await lockWorkspaceInput(args.scenario, '命令行编制 rotation plan (command line)');
+  } catch (err) {
+    if (!(err instanceof BusyError)) throw err;
+    const h = err.holder;
+    throw new InputError([{ file: args.scenario, message: `场景正忙：${h?.what ?? '?'}（进程 ${h?.pid ?? '?'}，${h?.host ?? '?'}，${h?.since ?? '?'} 起），请等它完成 / the scenario is busy (${h?.what ?? '?'}, pid ${h?.pid ?? '?'} on ${h?.host ?? '?'} since ${h?.since ?? '?'}): wait for it to finish` }]);
+  }
+  try {
+    return await planLocked(args);
+  } finally {
+    await release();
+  }
+}
+
+async function planLocked(args: PlanArgs): Promise<number> {
     const read = await readScenario(args.scenario, { encoding: args.encoding, set: args.set, optionalNeeds: args.needs !== 'file' });
     const lang = terminalLang(args.lang);
     for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);

@@ -29,7 +29,7 @@ function itinerantLine(plan: Plan, lang: Lang): string {
   if (it === undefined) return '';
   const teachers = new Set(it.covers.map((c) => c.teacher_id)).size;
   const periods = it.covers.reduce((n, c) => n + c.periods, 0);
-  const posts = plan.gaps.reduce((n, g) => n + (typeof g['itinerant_posts'] === 'number' ? g['itinerant_posts'] : 0), 0);
+  const posts = plan.gaps.reduce((n, g) => n + (g.itinerant_posts ?? 0), 0);
   return lang === 'zh'
     ? `\n  走教：${teachers} 名教师每周 ${periods} 节，补足未补岗位 ${posts} 个`
     : `\n  走教 (itinerant teaching): ${teachers} teachers, ${periods} periods a week, ${posts} open post(s) made whole`;

@@ -51,6 +51,13 @@ export const senderSchema = z.object({
   backbone_required: z.number().int(),
   met: z.boolean(),
   why: z.string().nullable(),
+  /** Extension: R1's cap, at most this many teachers leave the school. */
+  cap: z.number().int().optional(),
+  /** Extension: the school's name and county, for a reader of plan.json. */
+  name: z.string().optional(),
+  county: z.string().optional(),
+  /** Extension: R2 excused under `rotation.r2_when_short` (docs/more-hands.md). */
+  r2_excused: z.boolean().optional(),
 }).loose();
 
 /**
@@ -61,6 +68,10 @@ export const senderSchema = z.object({
 export const gapSchema = z.object({
   school_id: z.string(), subject: z.string(),
   needed: z.number().int(), filled: z.number().int(), unfilled: z.number().int(),
+  /** Extension: the need's priority in needs.csv (1 first). */
+  priority: z.number().int().optional(),
+  /** Extension: the need as needs.csv gives it, before running rotations are taken off (`needed` is net). */
+  gross: z.number().int().optional(),
   /** Extension (with volunteers.csv): of the posts rotation leaves open (`unfilled`), how many volunteers (银龄讲学) fill. */
   volunteers: z.number().int().optional(),
   /** Extension (走教 on): periods a week 走教 covers at this receiver and subject. */

@@ -305,11 +305,13 @@ function solveStep(model: LinearModel, solver: Solver, timeoutMs: () => number, 
 
 /** Called after each step: 1-based step, the model as handed to the solver, and the step's result (`rotation plan --export-lp`). */
 export type ModelListener = (step: number, model: LinearModel, result: SolveResult) => void;
+/** Told before each step is solved: the 1-based step, the number of steps and the levels it optimises (for progress). */
+export type LevelListener = (step: number, steps: number, levels: readonly string[]) => void;
 
 /** Solves the levels in order; stops at the first solve that is not proven optimal. */
 export function solveLexicographic(
   model: { variables: readonly Variable[]; constraints: readonly Constraint[]; cuts?: readonly Constraint[] },
-  levels: readonly Level[], solver: Solver, timeoutMs: number, onStep?: ModelListener,
+  levels: readonly Level[], solver: Solver, timeoutMs: number, onStep?: ModelListener, onLevel?: LevelListener,
 ): LexResult {
   const started = performance.now();
   let variables: readonly Variable[] = model.variables;
@@ -322,6 +324,7 @@ export function solveLexicographic(
   const groups = groupLevels(levels, solver.weightLimit ?? WEIGHT_LIMIT);
   if (groups.length === 0) groups.push([]);
   for (const [i, group] of groups.entries()) {
+    onLevel?.(i + 1, groups.length, group.map((l) => l.name));
     const objective = combine(group);
     const model: LinearModel = { sense: 'max', objective, variables, constraints: [...constraints, ...fixed] };
     const left = () => Math.max(1, timeoutMs - (performance.now() - started));

@@ -24,6 +24,14 @@ export interface WorkerTask {
   readonly solver: SolverName;
   readonly timeoutMs: number;
   readonly exportLp: boolean;
+  /** Also report each lexicographic step as it starts (a WorkerLevel message). */
+  readonly levels?: boolean;
+}
+
+/** Progress from a worker while it solves: step `step` of `steps` of a county. */
+export interface WorkerLevel {
+  readonly index: number;
+  readonly level: { readonly county: string; readonly step: number; readonly steps: number; readonly levels: readonly string[] };
 }
 
 /** A worker's answer: the county's part of the plan, or what went wrong. */
@@ -39,6 +47,7 @@ export interface ParallelOptions {
   /** Also return every model handed to a solver, as LP text. */
   readonly exportLp?: boolean;
   readonly onCounty?: PlanOptions['onCounty'];
+  readonly onLevel?: PlanOptions['onLevel'];
   /** The worker's script; the compiled plan-worker.js beside this file by default. */
   readonly workerUrl?: URL;
 }
@@ -110,7 +119,7 @@ function runPool(subs: readonly Scenario[], year: number, options: ParallelOptio
       }
       const index = order[next++]!;
       busy.index = index;
-      const task: WorkerTask = { index, scenario: subs[index]!, year, solver: options.solver, timeoutMs: options.timeoutMs, exportLp: options.exportLp ?? false };
+      const task: WorkerTask = { index, scenario: subs[index]!, year, solver: options.solver, timeoutMs: options.timeoutMs, exportLp: options.exportLp ?? false, levels: options.onLevel !== undefined };
       w.postMessage(task);
     };
     if (subs.length === 0) {
@@ -122,7 +131,11 @@ function runPool(subs: readonly Scenario[], year: number, options: ParallelOptio
       const busy: { index: number | null } = { index: null };
       workers.push(w);
       const where = () => (busy.index === null ? '' : ` while planning ${countyOf(busy.index)}`);
-      w.on('message', (reply: WorkerReply) => {
+      w.on('message', (reply: WorkerReply | WorkerLevel) => {
+        if ('level' in reply) {
+          options.onLevel?.(reply.level.county, reply.level.step, reply.level.steps, reply.level.levels);
+          return;
+        }
         replies[reply.index] = reply;
         done++;
         if (reply.ok) for (const p of reply.parts) options.onCounty?.(p.stats.county, done, subs.length, p.stats);

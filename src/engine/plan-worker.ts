@@ -8,7 +8,7 @@ import { InputError } from '../domain/errors.js';
 import { type ExportedModel, exportedModel } from './lp-export.js';
 import { planCounties } from './plan.js';
 import { loadSolver } from './solvers.js';
-import type { WorkerReply, WorkerTask } from './parallel.js';
+import type { WorkerLevel, WorkerReply, WorkerTask } from './parallel.js';
 
 const port = parentPort;
 if (port === null) throw new Error('plan-worker.js runs only as a worker thread');
@@ -23,6 +23,7 @@ async function answer(task: WorkerTask): Promise<WorkerReply> {
     const models: ExportedModel[] = [];
     const parts = planCounties(task.scenario, task.year, {
       solver, timeoutMs: task.timeoutMs,
+      ...(task.levels === true ? { onLevel: (county: string, step: number, steps: number, levels: readonly string[]) => port!.postMessage({ index: task.index, level: { county, step, steps, levels } } satisfies WorkerLevel) } : {}),
       ...(task.exportLp ? { onModel: (county, step, model, result) => models.push(exportedModel(county, step, model, result)) } : {}),
     });
     return { index: task.index, ok: true, parts, models };

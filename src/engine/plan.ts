@@ -37,6 +37,8 @@ export interface PlanOptions {
    * (for `--export-lp`; see lexicographic.ts ModelListener).
    */
   readonly onModel?: (county: string, step: number, model: LinearModel, result: SolveResult) => void;
+  /** Called before each lexicographic step of a county's solve: step i of n and its levels (for progress within a county). */
+  readonly onLevel?: (county: string, step: number, steps: number, levels: readonly string[]) => void;
   /** `rotation replan`: each teacher's provisional place; the plan then changes as few of them as the rules R1–R5 allow (model.ts). */
   readonly targets?: ReadonlyMap<string, Target | null>;
 }
@@ -78,7 +80,8 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
   const fallback = isFlowSolver(chosen) ? (typeof chosen.fallback === 'function' ? chosen.fallback(model.variables.length) : chosen.fallback) : chosen;
   const solver = viaFlow?.certified === true ? chosen : fallback;
   const lex = viaFlow?.certified === true ? viaFlow.result
-    : solveLexicographic(model, model.levels, fallback, Math.max(1, timeoutMs - (viaFlow?.ms ?? 0)), onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined);
+    : solveLexicographic(model, model.levels, fallback, Math.max(1, timeoutMs - (viaFlow?.ms ?? 0)), onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined,
+      options.onLevel ? (step, steps, levels) => options.onLevel!(input.county, step, steps, levels) : undefined);
   const flowMs = viaFlow?.certified === false ? viaFlow.ms : 0;
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.

@@ -34,9 +34,9 @@ export function openPostsAfterRotation(scenario: Scenario, plan: Plan): OpenPost
   const out: OpenPost[] = [];
   for (const g of plan.gaps) {
     const school = schools.get(g.school_id);
-    const open = g.unfilled - (typeof g['itinerant_posts'] === 'number' ? g['itinerant_posts'] : 0);
+    const open = g.unfilled - (g.itinerant_posts ?? 0);
     if (school === undefined || open <= 0) continue;
-    const priority = typeof g['priority'] === 'number' ? g['priority'] : 3;
+    const priority = g.priority ?? 3;
     out.push({ school_id: g.school_id, subject: g.subject, county: school.county, tier: school.tier, priority, open });
   }
   return out;

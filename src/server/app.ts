@@ -25,7 +25,6 @@ import { scenarioTables } from '../io/export/scenario-rows.js';
 import { templateWorkbook } from '../io/export/template.js';
 import { writePlanOutputs } from '../io/export/write-plan.js';
 import { writeTree } from '../io/export/write-tree.js';
-import { loadSolver } from '../engine/solvers.js';
 import { eligibilityAll } from '../policy/eligibility.js';
 import { summarize } from '../report/scenario-summary.js';
 import { applyNeedsMode } from '../policy/norms.js';
@@ -33,10 +32,11 @@ import { termOf } from '../policy/term.js';
 import { planDiff } from '../report/diff.js';
 import { applyMove } from '../review/apply-move.js';
 import { scenarioForCheck } from '../review/plan-locks.js';
-import { replanScenario } from '../review/replan.js';
 import { suggestCandidates } from '../review/suggest.js';
-import { planYear, scenarioForPlanNeeds, scenarioWithNeeds } from '../pipeline.js';
-import { acceptUpload, changeInput, DEFAULT_LIMITS, objectionsCsv, readInput, type UploadLimits } from './upload.js';
+import { scenarioForPlanNeeds } from '../pipeline.js';
+import { acquireLock, BusyError, type LockHolder, lockHolder } from './lock.js';
+import { JobError, type JobTask, runPlanJob } from './plan-job.js';
+import { acceptUpload, changeInput, DEFAULT_LIMITS, inputFiles, objectionsCsv, readInput, type UploadLimits } from './upload.js';
 import { countyResults, schoolView, teacherView } from './views.js';
 import { fileName, PathError, scenarioName, type VersionMeta, versionSchema, Workspace, yearSchema } from './workspace.js';
 
@@ -51,6 +51,8 @@ export interface ServeOptions {
   readonly webDir?: string;
   /** Seconds per county for the solver. */
   readonly timeLimit?: number;
+  /** The plan job's worker script (plan-job.js); the compiled one by default. */
+  readonly jobWorker?: URL;
 }
 
 /** Answers with a status and a message for people; never a stack. */
@@ -74,6 +76,8 @@ export const FORM_FIELDS: readonly { key: string; zh: string; en: string; clause
 const setItem = z.string().regex(/^[a-z_]+(\.[a-z_0-9]+)+=.{0,200}$/, 'key=value, e.g. rotation.min_share=0.15');
 const planBody = z.strictObject({
   year: yearSchema,
+  /** Plan these years in turn (the CLI's --years), each year's rotations history for the next; mode plan only. The first must be `year`. */
+  years: z.array(yearSchema).min(1).max(10).optional(),
   set: z.array(setItem).max(50).default([]),
   time_limit: z.number().positive().max(3600).optional(),
   mode: z.enum(['plan', 'replan']).default('plan'),
@@ -94,6 +98,10 @@ const objectionBody = z.strictObject({
 const decisionBody = z.discriminatedUnion('type', [lockBody, objectionBody]);
 const moveBody = z.strictObject({ teacher_id: z.string().min(1).max(64), to_school: z.string().min(1).max(64), subject: z.string().min(1).max(64) });
 const restoreBody = z.strictObject({ version: versionSchema });
+/** Walking a decision back: the row of locks.csv / objections.csv (0-based, as GET /api/scenarios/:s lists them), the teacher named to make sure. */
+const removeBody = z.strictObject({
+  type: z.enum(['lock', 'objection']), index: z.number().int().min(0).max(100000), teacher_id: z.string().min(1).max(64), reason: z.string().max(500).default(''),
+});
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -123,8 +131,9 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
   await ws.init();
   // Base64 makes a file 4/3 its size; the JSON around it is small.
   const app = Fastify({ logger: false, bodyLimit: Math.ceil(limits.maxBytes * 4 / 3) + 65536 });
-  /** One plan, upload or change at a time per scenario: a second is refused with a message. */
-  const busy = new Map<string, string>();
+  /** Plan jobs running (stopped when the server closes). */
+  const jobs = new Set<{ stop: () => Promise<void> }>();
+  app.addHook('onClose', async () => { await Promise.all([...jobs].map((j) => j.stop())); });
   const timeLimit = options.timeLimit ?? 120;
 
   app.addHook('onRequest', async (req, reply) => {
@@ -161,14 +170,30 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
   async function needInput(name: string): Promise<void> {
     if (!await ws.hasInput(name)) throw new HttpError(404, `场景 ${name} 尚未上传 / no scenario ${name} uploaded yet`);
   }
+  const busyMessage = (name: string, h: LockHolder | null) => (h === null
+    ? `场景 ${name} 正忙，请稍后再试 / scenario ${name} is busy; try again when it is done`
+    : `场景 ${name} 正在${h.what}（进程 ${h.pid}，${h.host}，${h.since} 起），请稍后再试 / scenario ${name} is busy (${h.what}, pid ${h.pid} on ${h.host} since ${h.since}); try again when it is done`);
+  /**
+   * One plan, upload or change at a time per scenario, across processes: the
+   * lock file in the scenario's folder (lock.ts). A second is refused with a
+   * message naming who holds it; a stale lock is taken over and logged.
+   */
+  async function lock(name: string, what: string): Promise<() => Promise<void>> {
+    try {
+      const held = await acquireLock(ws.scenarioDir(name), what);
+      if (held.tookOver !== null) await ws.log(name, { type: 'lock_taken_over', what, stale: held.tookOver, note: `进程 ${held.tookOver.pid} 已不在运行，接管其遗留的锁 / pid ${held.tookOver.pid} no longer runs; its lock was taken over` });
+      return held.release;
+    } catch (err) {
+      if (err instanceof BusyError) throw new HttpError(409, busyMessage(name, err.holder));
+      throw err;
+    }
+  }
   async function withLock<T>(name: string, what: string, body: () => Promise<T>): Promise<T> {
-    const running = busy.get(name);
-    if (running !== undefined) throw new HttpError(409, `场景 ${name} 正在${running}，请稍后再试 / scenario ${name} is busy (${running}); try again when it is done`);
-    busy.set(name, what);
+    const release = await lock(name, what);
     try {
       return await body();
     } finally {
-      busy.delete(name);
+      await release();
     }
   }
   async function loadPlan(name: string, year: number, version: number): Promise<Plan> {
@@ -191,7 +216,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     if (m === undefined) throw new HttpError(404, `没有版本 v${version} / no version ${version} of ${year}`);
     return m;
   }
-  async function saveVersion(name: string, scenario: Scenario, plan: Plan, meta: Omit<VersionMeta, 'version' | 'created' | 'sent' | 'gaps_filled' | 'gaps_needed' | 'shortfalls' | 'optimal' | 'check'>, inputDir = ws.inputDir(name)): Promise<VersionMeta> {
+  async function saveVersion(name: string, scenario: Scenario, plan: Plan, meta: Omit<VersionMeta, 'version' | 'created' | 'sent' | 'gaps_filled' | 'gaps_needed' | 'shortfalls' | 'optimal' | 'check'>, inputDir: string | Map<string, string> = ws.inputDir(name)): Promise<VersionMeta> {
     const version = await ws.nextVersion(name, meta.year);
     const full: VersionMeta = {
       ...meta, version, created: new Date().toISOString(), sent: plan.stats.sent, gaps_filled: plan.stats.gaps_filled,
@@ -201,9 +226,10 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     await writePlanOutputs(dir, { scenario, plan, lang: 'zh', csv: true });
     // The input the version was planned from goes beside it, so that an auditor (and the teacher and school pages) see what it saw.
     const input = new Map<string, string | Buffer>([['meta.json', `${JSON.stringify(full, null, 2)}\n`]]);
-    for (const f of await readdir(inputDir)) input.set(`input/${f}`, await readFile(join(inputDir, f)));
+    if (typeof inputDir === 'string') for (const f of await readdir(inputDir)) input.set(`input/${f}`, await readFile(join(inputDir, f)));
+    else for (const [f, text] of inputDir) input.set(`input/${f}`, text);
     await writeTree(dir, input);
-    await ws.log(name, { type: meta.kind, year: meta.year, version, from: meta.from, set: meta.set, note: meta.note, sent: full.sent, shortfalls: full.shortfalls, optimal: full.optimal, check: full.check });
+    await ws.log(name, { type: meta.kind, year: meta.year, version, from: meta.from, ...(meta.years ? { years: meta.years } : {}), set: meta.set, note: meta.note, sent: full.sent, shortfalls: full.shortfalls, optimal: full.optimal, check: full.check });
     return full;
   }
 
@@ -259,7 +285,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
       subjects: subjects.codes.map((c) => ({ code: c, zh: (subjects.zh as Record<string, string>)[c] ?? c })),
       locks: scenario.locks, objections: scenario.objections ?? [],
       labels: { title: TITLES.zh, backbone: BACKBONE_LEVELS.zh, lock: LOCK_ACTIONS.zh, objection: OBJECTION_KINDS.zh },
-      busy: busy.get(name) ?? null,
+      busy: (await lockHolder(ws.scenarioDir(name)))?.what ?? null,
     };
   });
 
@@ -297,6 +323,34 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     });
   });
 
+  /** Walking a decision back: a lock or an objection leaves the input; the log keeps both the decision and its removal. */
+  app.post('/api/scenarios/:scenario/decisions/remove', async (req) => {
+    const name = scenarioParam(req);
+    await needInput(name);
+    const body = parse(removeBody, req.body, 'remove');
+    return withLock(name, '撤销决定 removing a decision', async () => {
+      const current = (await readInput(ws.inputDir(name))).scenario;
+      const list: readonly { teacher_id: string }[] = body.type === 'lock' ? current.locks : current.objections ?? [];
+      const row = list[body.index];
+      if (row === undefined || row.teacher_id !== body.teacher_id) {
+        throw new HttpError(409, `第 ${body.index + 1} 条${body.type === 'lock' ? '锁定' : '异议'}不是教师 ${body.teacher_id} 的（列表已变，请刷新）/ ${body.type} ${body.index + 1} is not ${body.teacher_id}'s (the list has changed: reload)`);
+      }
+      let file: 'locks.csv' | 'objections.csv';
+      let text: string;
+      if (body.type === 'lock') {
+        const table = scenarioTables(current, 'zh').locks;
+        file = 'locks.csv';
+        text = formatCsv(table.headers, table.rows.filter((_, i) => i !== body.index));
+      } else {
+        file = 'objections.csv';
+        text = objectionsCsv({ ...current, objections: (current.objections ?? []).filter((_, i) => i !== body.index) });
+      }
+      await changeInput(ws, name, file, text);
+      await ws.log(name, { type: body.type === 'lock' ? 'lock_removed' : 'objection_removed', removed: row, reason: body.reason });
+      return { ok: true, file };
+    });
+  });
+
   /** The input tables the decisions change, for the page: locks and objections with their rows. */
   app.get('/api/scenarios/:scenario/input/:file', async (req, reply) => {
     const name = scenarioParam(req);
@@ -310,50 +364,63 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const name = scenarioParam(req);
     await needInput(name);
     const body = parse(planBody, req.body, 'plan');
-    if (busy.has(name)) throw new HttpError(409, `场景 ${name} 正在${busy.get(name)}，请等它完成 / scenario ${name} is busy (${busy.get(name)}); wait for it to finish`);
-    busy.set(name, body.mode === 'plan' ? '编制计划 planning' : '重新编制 replanning');
+    const years = body.years ?? [body.year];
+    if (years[0] !== body.year || years.some((y, i) => i > 0 && y !== years[i - 1]! + 1)) {
+      throw new HttpError(400, `plan: years 应从 year 起逐年连续 / years must be consecutive and start at year (${body.year})`);
+    }
+    if (body.mode === 'replan' && years.length > 1) throw new HttpError(400, 'plan: 重新编制一次只针对一年 / a replan is for one year');
+    const release = await lock(name, body.mode === 'plan' ? '编制计划 planning' : '重新编制 replanning');
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    let job: ReturnType<typeof runPlanJob> | undefined;
     try {
-      const settings = { solver: 'auto' as const, timeoutMs: (body.time_limit ?? timeLimit) * 1000, jobs: undefined, exportLp: false };
-      const read = await readInput(ws.inputDir(name), body.set);
-      let meta: VersionMeta;
+      const timeoutMs = (body.time_limit ?? timeLimit) * 1000;
+      let task: JobTask;
+      let from: number | null = null;
       if (body.mode === 'plan') {
-        const scenario = scenarioWithNeeds(read.scenario, body.year, 'auto');
-        const checked = await planYear(scenario, body.year, { ...settings, sets: body.set }, {
-          start: (total) => send('start', { total }),
-          county: (county, done, total, s) => send('county', { county, done, total, status: s.status, teachers: s.teachers, solve_ms: s.solve_ms }),
-          end: () => {},
-        });
-        meta = await saveVersion(name, scenario, checked.plan, { year: body.year, kind: 'plan', set: body.set, from: null, note: '' });
+        task = { kind: 'plan', input: ws.inputDir(name), set: body.set, years, timeoutMs };
       } else {
         const versions = await ws.versions(name, body.year);
-        const from = body.from ?? versions.filter((v) => v.kind === 'plan').at(-1)?.version;
-        if (from === undefined) throw new HttpError(409, `${body.year} 年还没有暂定计划，请先编制 / there is no provisional plan for ${body.year} yet: plan first`);
+        from = body.from ?? versions.filter((v) => v.kind === 'plan').at(-1)?.version ?? null;
+        if (from === null) throw new HttpError(409, `${body.year} 年还没有暂定计划，请先编制 / there is no provisional plan for ${body.year} yet: plan first`);
         const provisional = await loadPlan(name, body.year, from);
-        const scenario = scenarioForPlanNeeds(read.scenario, provisional, undefined);
-        const solver = await loadSolver('auto');
-        send('start', { total: new Set(scenario.schools.map((s) => s.county)).size });
-        const result = replanScenario(scenario, provisional, body.year, {
-          solver, timeoutMs: settings.timeoutMs,
-          onCounty: (county, done, total, s) => send('county', { county, done, total, status: s.status, teachers: s.teachers, solve_ms: s.solve_ms }),
-        });
-        const violations = checkPlan(result.scenario, result.plan);
-        result.plan.stats['check'] = violations.length === 0 ? 'passed' : `failed: ${violations.length} violation(s)`;
-        meta = await saveVersion(name, result.scenario, result.plan, { year: body.year, kind: 'replan', set: body.set, from, note: `${result.changes.length} changes` });
+        const fromMeta = await metaOf(name, body.year, from);
+        // A later year of a multi-year run was planned from its own input (the earlier years as history): replanned from it, with today's decisions.
+        const ownInput = fromMeta.years !== undefined && fromMeta.years[0] !== body.year;
+        task = {
+          kind: 'replan', set: body.set, year: body.year, timeoutMs, provisional,
+          ...(ownInput ? { input: await inputOf(name, body.year, from), decisions: ws.inputDir(name) } : { input: ws.inputDir(name) }),
+        };
       }
-      send('done', meta);
+      const running = runPlanJob(task, send, options.jobWorker);
+      job = running;
+      jobs.add(running);
+      const done = await running.result;
+      const metas: VersionMeta[] = [];
+      for (const y of done.years) {
+        const own = years.length > 1 && y.year !== years[0] ? inputFiles(y.scenario) : undefined;
+        const meta = body.mode === 'plan'
+          ? { year: y.year, kind: 'plan' as const, set: body.set, from: null, note: years.length > 1 ? `${years[0]}–${years.at(-1)}` : '', ...(years.length > 1 ? { years } : {}) }
+          : { year: y.year, kind: 'replan' as const, set: body.set, from, note: `${y.changes ?? 0} changes` };
+        metas.push(await saveVersion(name, y.scenario, y.plan, meta, own));
+      }
+      if (done.summary !== null) {
+        await writeTree(join(ws.scenarioDir(name), `${years[0]}-${years.at(-1)}`), new Map([['summary.json', `${JSON.stringify(done.summary, null, 2)}\n`]]));
+      }
+      send('done', metas.length === 1 ? metas[0] : { ...metas.at(-1), years: metas });
     } catch (err) {
-      if (err instanceof InputError) send('failed', { message: '输入有误 / bad input', problems: err.problems });
+      if (err instanceof JobError && err.problems !== undefined) send('failed', { message: '输入有误 / bad input', problems: err.problems });
+      else if (err instanceof InputError) send('failed', { message: '输入有误 / bad input', problems: err.problems });
       else if (err instanceof HttpError) send('failed', { message: err.message });
       else {
-        process.stderr.write(`rotation serve: ${(err as Error).stack ?? String(err)}\n`);
+        process.stderr.write(`rotation serve: ${(err instanceof JobError ? err.workerStack : undefined) ?? (err as Error).stack ?? String(err)}\n`);
         send('failed', { message: '服务器内部错误，详见服务器终端 / internal error: see the server\'s terminal' });
       }
     } finally {
-      busy.delete(name);
+      if (job !== undefined) jobs.delete(job);
+      await release();
       res.end();
     }
   });

@@ -32,6 +32,8 @@ export interface VersionMeta {
   /** The version this one was made from (replan, manual). */
   readonly from: number | null;
   readonly note: string;
+  /** A version from a multi-year run (the CLI's --years): the years planned in turn. */
+  readonly years?: readonly number[];
   readonly sent: number;
   readonly gaps_filled: number;
   readonly gaps_needed: number;

@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandFor, COMMANDS, requestedCommand } from '../../src/cli/commands.js';
+import { buildCli, MAIN, ROOT } from './built-cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const main = join(root, 'dist', 'cli', 'main.js');
+const root = ROOT;
+const main = MAIN;
 const hook = fileURLToPath(new URL('./load-log-hook.mjs', import.meta.url));
 let dir: string;
 let runs = 0;
@@ -29,13 +30,12 @@ function loaded(...args: string[]): { code: number | null; stdout: string; urls:
 
 const HEAVY = [/node_modules\/exceljs\//, /node_modules\/highs\//, /node_modules\/glpk\.js\//, /node_modules\/javascript-lp-solver\//,
   // The solver names and the generator's shape table (with its random helpers) are small modules the options need; the rest must wait.
-  /\/dist\/engine\/(?!solver-names\.js)/, /\/dist\/generate\/(?!shapes\.js|random\.js)/, /\/dist\/io\/(workbook|write-plan|xlsx-read|write-scenario-xlsx)\.js$/];
+  /\/dist\/engine\/(?!solver-names\.js)/, /\/dist\/generate\/(?!shapes\.js|random\.js)/, /\/dist\/io\/(export\/(workbook|write-plan|write-scenario-xlsx)|read\/xlsx-read)\.js$/];
 const heavy = (urls: string[]) => urls.filter((u) => HEAVY.some((h) => h.test(u)));
 
 beforeAll(() => {
   // The command line only: the review page's bundle (vite) is not what this test looks at.
-  spawnSync('npm', ['run', 'build:server'], { cwd: root, encoding: 'utf8' });
-  expect(existsSync(main)).toBe(true);
+  buildCli();
   dir = mkdtempSync(join(tmpdir(), 'rotation-start-fast-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

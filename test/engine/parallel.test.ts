@@ -77,3 +77,29 @@ describe('planScenarioParallel: the solve time is what the user waited', () => {
     expect(result.plan.stats.counties).toEqual([expect.objectContaining({ solve_ms: 600_000 }), expect.objectContaining({ solve_ms: 600_000 })]);
   });
 });
+
+describe('progress within a county: each lexicographic level as it starts', () => {
+  it('planScenario tells onLevel step 1 … n of every county, with the levels each step optimises', () => {
+    const seen: { county: string; step: number; steps: number; levels: readonly string[] }[] = [];
+    planScenario(twoCounties, 2019, { onLevel: (county, step, steps, levels) => seen.push({ county, step, steps, levels }) });
+    for (const county of ['鹿城区', '瓯海区']) {
+      const mine = seen.filter((s) => s.county === county);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.map((s) => s.step)).toEqual(mine.map((_, i) => i + 1));
+      expect(mine.every((s) => s.steps === mine.length && s.levels.length > 0)).toBe(true);
+    }
+  });
+
+  it('a worker\'s level messages reach onLevel on the main thread, and are asked for only with onLevel', async () => {
+    const parts = countyScenarios(twoCounties).map((s) => planCounties(s, 2019));
+    const workerUrl = fakeWorker('levels.mjs', `if (task.levels) parentPort.postMessage({ index: task.index, level: { county: 'C' + task.index, step: 1, steps: 2, levels: ['R1'] } });
+      parentPort.postMessage({ index: task.index, ok: true, parts: ${JSON.stringify(parts)}[task.index], models: [] });`);
+    const heard: string[] = [];
+    await planScenarioParallel(twoCounties, 2019, { ...settings, workerUrl, onLevel: (county, step, steps) => heard.push(`${county} ${step}/${steps}`) });
+    expect(heard.sort()).toEqual(['C0 1/2', 'C1 1/2']);
+    // Without onLevel the task does not ask for them (the fake worker records what it was asked in its answer's county name).
+    const asked = fakeWorker('asked.mjs', `parentPort.postMessage({ index: task.index, ok: true, parts: ${JSON.stringify(parts)}[task.index].map((p) => ({ ...p, stats: { ...p.stats, county: String(task.levels) } })), models: [] });`);
+    const { result } = await planScenarioParallel(twoCounties, 2019, { ...settings, workerUrl: asked });
+    expect(result.counties.map((c) => c.county)).toEqual(['false', 'false']);
+  });
+});

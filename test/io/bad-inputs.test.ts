@@ -6,13 +6,14 @@
  * by test/fixtures/tools/make-bad-workbooks.mjs (the zip bombs are a few KB on
  * disk and expand to hundreds of MB).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/domain/errors.js';
 import { readScenario } from '../../src/io/read/read-scenario.js';
+import { buildCli } from '../cli/built-cli.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BAD = join(REPO, 'test/fixtures/bad');
@@ -80,14 +81,8 @@ describe('bad inputs: readScenario reports every problem, naming file, row and c
 });
 
 describe('rotation validate on a bad input: exit 1, the message names file, row and column, nothing is written', () => {
-  beforeAll(() => {
-    try {
-      execFileSync('npm', ['run', 'build:server'], { cwd: REPO, stdio: 'pipe' });
-    } catch (err) {
-      // tsc still emits when another part of the tree fails to type-check; only a missing CLI stops these tests.
-      if (!existsSync(CLI)) throw err;
-    }
-  }, 120_000);
+  // tsc still emits when another part of the tree fails to type-check; only a missing CLI stops these tests.
+  beforeAll(() => buildCli(), 120_000);
 
   it.each(CASES)('%s', (c) => {
     const dir = join(BAD, c);

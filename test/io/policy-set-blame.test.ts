@@ -1,18 +1,10 @@
 /** A --set that creates a policy section (income.base_pay.level1=5000 where policy.json has no base pay) is blamed for that section's missing keys, not policy.json. */
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/domain/errors.js';
 import { createdBySet } from '../../src/io/read/policy-file.js';
 import { readScenario } from '../../src/io/read/read-scenario.js';
+import { problemLines } from './input-problems.js';
 
-async function problems(set: string[]): Promise<string[]> {
-  try {
-    await readScenario('scenarios/lucheng-demo', { set });
-  } catch (err) {
-    if (err instanceof InputError) return err.problems.map(formatProblem);
-    throw err;
-  }
-  return [];
-}
+const problems = (set: string[]) => problemLines(() => readScenario('scenarios/lucheng-demo', { set }));
 
 describe('--set blamed for the sections it creates', () => {
   it('income.base_pay.level1=5000: the other titles\' base pay is asked of --set', async () => {

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/domain/errors.js';
+import { InputError } from '../../src/domain/errors.js';
 import { readPlanFile } from '../../src/io/read/read-plan.js';
 import { readErrorOf } from '../../src/io/read/read-input.js';
 import { readScenario } from '../../src/io/read/read-scenario.js';
 import { buildCli, rotation } from '../cli/built-cli.js';
+import { problemLines } from './input-problems.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const dirs: string[] = [];
@@ -28,15 +29,7 @@ function withFolderFor(file: string): string {
   return dir;
 }
 
-async function problems(read: () => Promise<unknown>): Promise<string[]> {
-  try {
-    await read();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems.map(formatProblem);
-    throw err;
-  }
-  return [];
-}
+const problems = problemLines;
 
 describe('an input file that cannot be read', () => {
   it('teachers.csv is a folder: the file named and why, in both languages', async () => {

@@ -1,9 +1,9 @@
 /** readZip (a .zip of scenario CSV files) on the zip walk it shares with the workbook limits (io/read/zip-directory.ts). */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/domain/errors.js';
 import { centralDirectory, zipEnd } from '../../src/io/read/zip-directory.js';
 import { readZip } from '../../src/io/read/zip-read.js';
+import { problemLines } from './input-problems.js';
 
 const LIMITS = { maxEntries: 10, maxExpandedBytes: 1024 * 1024 };
 
@@ -14,15 +14,7 @@ async function archive(compression: 'STORE' | 'DEFLATE'): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression });
 }
 
-function problem(read: () => unknown): string {
-  try {
-    read();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems.map(formatProblem).join('\n');
-    throw err;
-  }
-  return '';
-}
+const problem = async (read: () => unknown): Promise<string> => (await problemLines(read)).join('\n');
 
 describe('readZip', () => {
   it.each(['STORE', 'DEFLATE'] as const)('%s: every file with its path and bytes, folders left out', async (compression) => {
@@ -40,12 +32,12 @@ describe('readZip', () => {
   });
 
   it('not a zip, a cut-off archive, too many entries, too large once inflated: InputError naming the file', async () => {
-    expect(problem(() => readZip(Buffer.from('not a zip at all, just text'), 'up.zip', LIMITS))).toBe('up.zip: 不是有效的 zip 文件 / not a valid zip archive');
+    expect(await problem(() => readZip(Buffer.from('not a zip at all, just text'), 'up.zip', LIMITS))).toBe('up.zip: 不是有效的 zip 文件 / not a valid zip archive');
     const whole = await archive('DEFLATE');
     const end = whole.length - 22;
     // The end record kept, the first entry's data cut away: the directory now points past what is left.
-    expect(problem(() => readZip(Buffer.concat([whole.subarray(0, 40), whole.subarray(end)]), 'up.zip', LIMITS))).toMatch(/^up\.zip: /);
-    expect(problem(() => readZip(whole, 'up.zip', { ...LIMITS, maxEntries: 2 }))).toContain('too many entries in the archive (3, limit 2)');
-    expect(problem(() => readZip(whole, 'up.zip', { ...LIMITS, maxExpandedBytes: 10 }))).toContain('expands beyond');
+    expect(await problem(() => readZip(Buffer.concat([whole.subarray(0, 40), whole.subarray(end)]), 'up.zip', LIMITS))).toMatch(/^up\.zip: /);
+    expect(await problem(() => readZip(whole, 'up.zip', { ...LIMITS, maxEntries: 2 }))).toContain('too many entries in the archive (3, limit 2)');
+    expect(await problem(() => readZip(whole, 'up.zip', { ...LIMITS, maxExpandedBytes: 10 }))).toContain('expands beyond');
   });
 });

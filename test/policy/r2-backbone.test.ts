@@ -50,11 +50,12 @@ describe('R2: backbone teachers among those sent', () => {
 
 describe('R2 lives in one place', () => {
   it('outside the independent checker, only r2-backbone.ts reads rotation.backbone_level / backbone_min_share to decide R2', () => {
+    // The level compared against is backboneAtLeast's second argument; a teacher's or volunteer's own backbone_level may be the first.
     const src = fileURLToPath(new URL('../../src', import.meta.url));
     const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith(`check`));
     const inline = files.filter((f) => {
       const text = readFileSync(join(src, f), 'utf8');
-      return /backboneAtLeast\([^)]*\bbackbone_level\b/.test(text) || /ceilShare\([^)]*backbone_min_share/.test(text);
+      return /backboneAtLeast\([^,]*,[^)]*\bbackbone_level\b/.test(text) || /ceilShare\([^)]*backbone_min_share/.test(text);
     });
     expect(inline).toEqual(['policy/r2-backbone.ts']);
   });

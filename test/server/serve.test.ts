@@ -3,6 +3,7 @@
  * with the demo county — uploads good and bad, limits, traversal, token,
  * concurrent plans, decisions, replan, diff, suggest/apply, downloads.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,9 @@ async function plan(url: string, scenario: string, body: Record<string, unknown>
   return { res, events: res.status === 200 ? await events(res) : [], json: res.status === 200 ? undefined : await json(res) };
 }
 
+// Plans run on a worker thread from the compiled dist/server/plan-job.js.
+beforeAll(() => { spawnSync('npm', ['run', 'build:server'], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8' }); }, 300_000);
+
 function noStack(body: unknown) {
   expect(JSON.stringify(body)).not.toMatch(/\n\s+at |\.ts:\d+|node_modules/);
 }
@@ -86,7 +90,10 @@ describe('rotation serve: the whole round over HTTP', () => {
   it('plans with progress events, writes a version, and shows the result per county', async () => {
     const { res, events: ev } = await plan(s.url, 'demo', { year: 2019, set: ['rotation.min_share=0.1'] });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
-    expect(ev.map((e) => e.event)).toEqual(['start', 'county', 'done']);
+    // Per-level progress while the county solves (serve-round.test.ts looks at it), then the county, then the version.
+    expect(ev.filter((e) => e.event !== 'level').map((e) => e.event)).toEqual(['start', 'county', 'done']);
+    expect(ev.filter((e) => e.event === 'level').length).toBeGreaterThan(0);
+    ev.splice(0, ev.length, ...ev.filter((e) => e.event !== 'level'));
     expect(ev[1]!.data).toMatchObject({ county: '鹿城区', done: 1, total: 1, status: 'optimal' });
     expect(ev[2]!.data).toMatchObject({ version: 1, kind: 'plan', year: 2019, check: 'passed', optimal: true });
     const v = await json(fetch(`${s.url}/api/scenarios/demo/years/2019/versions/1`));

@@ -26,6 +26,9 @@ const words = {
   before: ['调整前', 'before'], after: ['调整后', 'after'], target: ['温州目标 0.30', 'Wenzhou target 0.30'], limit: ['国家限值', 'national limit'],
   noPlan: ['还没有计划：先载入数据并编制', 'No plan yet: load the data and plan first'], version: ['版本', 'Version'], created: ['时间', 'Time'], check: ['独立检查', 'Check'],
   added: ['新增', 'added'], removed: ['移出', 'removed'], moved: ['调整', 'moved'], compare: ['比较', 'Compare'], open: ['查看', 'Open'],
+  allYears: ['2018–2020 逐年', '2018–2020 in turn'], level: ['求解层级', 'level'], yearsResult: ['逐年结果', 'Results per year'],
+  current: ['当前', 'current'], viewing: ['正在查看', 'viewing'], locks: ['当前锁定', 'Locks in force'], objections: ['当前异议', 'Objections in force'],
+  withdraw: ['撤销', 'Withdraw'], withdrawAsk: ['撤销原因（记入决定记录）', 'Why it is withdrawn (goes into the decision log)'], withdrawn: ['已撤销', 'Withdrawn'],
   totals: ['合计', 'Totals'], shortfalls: ['未满足事项', 'Shortfalls'], none: ['无', 'none'], teachers: ['教师数', 'Teachers'],
 } as const;
 

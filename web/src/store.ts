@@ -1,12 +1,13 @@
 /** What the page has open: the scenario, its details, the year and the version shown. */
 import { reactive } from 'vue';
 import { api } from './api';
+import type { VersionMeta } from './types';
 
 export const state = reactive({
   scenario: '' as string,
   info: null as any,
   year: 2019,
-  versions: [] as any[],
+  versions: [] as VersionMeta[],
   version: 0,
   data: null as any,
   tab: 'load',
@@ -27,6 +28,12 @@ export async function refreshVersions(pick?: number): Promise<void> {
   state.versions = (await api(`${base()}/years/${state.year}/versions`)).versions;
   const v = pick ?? state.versions.at(-1)?.version ?? 0;
   await openVersion(v);
+}
+
+/** Another year of the scenario: its versions, and `pick` (or its newest) shown. */
+export async function openYear(year: number, pick?: number): Promise<void> {
+  state.year = year;
+  await refreshVersions(pick);
 }
 
 export async function openVersion(v: number): Promise<void> {

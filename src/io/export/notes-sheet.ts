@@ -36,7 +36,7 @@ const NEEDS_MODE: Readonly<Record<string, [string, string]>> = {
 const CHECK: Readonly<Record<string, [string, string]>> = { passed: ['通过', 'passed'], failed: ['未通过', 'failed'] };
 
 /** The objective's levels in words, in the order they were optimised (plan.json stats.objective keys). */
-function objectiveLevelName(key: string, lang: Lang): string {
+export function objectiveLevelName(key: string, lang: Lang): string {
   const fixed: Readonly<Record<string, [string, string]>> = {
     'R1 shortfall': ['派出人数缺口（R1，越少越好）', 'teachers short of the R1 quota (fewer is better)'],
     'R2 shortfall': ['骨干人数缺口（R2，越少越好）', 'backbone teachers short of R2 (fewer is better)'],
@@ -124,14 +124,14 @@ const MINIMISED = new Set(['R1 shortfall', 'R2 shortfall', 'extra teachers (fewe
 
 /** The objective's levels, in the order they were optimised, with the value the plan reached. */
 function objectiveSection({ plan }: PlanWorkbookInput, lang: Lang): SheetSection[] {
-  const objective = plan.stats['objective'];
-  if (objective === null || typeof objective !== 'object' || Array.isArray(objective)) return [];
+  const objective = plan.stats.objective;
+  if (objective === undefined) return [];
   return [{
     title: { zh: '优化目标（按先后次序逐级最优）', en: 'Objective (each level optimal in turn)' },
     columns: [col('order', '次序', 'Order', 'int'), col('level', '目标', 'Level'), col('value', '本计划取值', 'This plan', 'decimal')],
-    rows: Object.entries(objective as Record<string, unknown>).map(([key, v], i) => ({
+    rows: Object.entries(objective).map(([key, v], i) => ({
       // Levels to make small are maximised as negatives (plan.json): shown as the count or distance itself.
-      order: i + 1, level: objectiveLevelName(key, lang), value: typeof v === 'number' ? (MINIMISED.has(key) ? -v : v) : String(v),
+      order: i + 1, level: objectiveLevelName(key, lang), value: MINIMISED.has(key) ? -v : v,
     })),
   }];
 }
