@@ -1,7 +1,7 @@
 /** The term a plan covers, derived from its plan year and the policy (docs/format.md "Precise meanings"). */
 import { addDays } from 'date-fns/addDays';
 import { addYears } from 'date-fns/addYears';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import type { Policy } from '../domain/policy.js';
 
@@ -20,5 +20,5 @@ export interface TermDates {
 export function termDates(year: number, policy: Policy): TermDates {
   const first = parseISO(`${String(year).padStart(4, '0')}-${policy.term.start}`);
   const last = addDays(addYears(first, policy.term.years), -1);
-  return { start: format(first, 'yyyy-MM-dd'), end: format(last, 'yyyy-MM-dd') };
+  return { start: lightFormat(first, 'yyyy-MM-dd'), end: lightFormat(last, 'yyyy-MM-dd') };
 }

@@ -4,7 +4,6 @@
  * and the movable teachers grouped into classes of interchangeable people.
  * Rotation never crosses a county line, so each county is its own problem.
  */
-import { backboneAtLeast } from '../domain/codes.js';
 import { InputError } from '../domain/errors.js';
 import { isReceiver, isSender, type Scenario } from '../domain/scenario.js';
 import type { Lock, School, Teacher } from '../domain/tables.js';
@@ -13,6 +12,7 @@ import { comparePriority, needsTitleService, type Points, pointsOf } from '../po
 import { netNeed, runningCover } from '../policy/net-needs.js';
 import { r1Quota } from '../policy/quotas.js';
 import { countsForR2 } from '../policy/r2-backbone.js';
+import { countsForR5 } from '../policy/r5-backbone.js';
 import type { Term } from '../policy/term.js';
 import { BALANCE_BACKBONE_LEVEL, balanceTermInputs, type BalanceTermInput, sameBackboneLevel } from './balance-term.js';
 import { bindingCouples, tooFar } from './couples.js';
@@ -151,7 +151,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
       const gaps = (needsBySchool.get(r.school_id) ?? []).map((n): GapInput => {
         return { subject: n.subject, gross: n.teachers, needed: netNeed(n.teachers, cover(r.school_id, n.subject)), priority: n.priority };
       }).sort((a, b) => a.subject.localeCompare(b.subject));
-      const r5 = (t: Teacher) => backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level);
+      const r5 = (t: Teacher) => countsForR5(t.backbone, policy);
       const residents = (teachersBySchool.get(r.school_id) ?? []).filter((t) => elig.get(t.teacher_id)?.away === null);
       return { school: r, gaps, backboneBefore: residents.filter(r5).length + runningHere.filter(r5).length };
     });
@@ -177,7 +177,7 @@ export function countyInputs(scenario: Scenario, term: Term, eligibility: readon
         const info = {
           sender: s.school_id, main: t.subject, subjects: [t.subject, ...t.qualified_subjects.filter((q) => q !== t.subject).sort()],
           r2Backbone: countsForR2(t.backbone, policy),
-          r5Backbone: backboneAtLeast(t.backbone, policy.rotation.r5_backbone_level),
+          r5Backbone: countsForR5(t.backbone, policy),
           titleNeed: needsTitleService(t, term, policy),
           preferences: t.preferences.filter((p) => receivers.some((r) => r.school_id === p) && reachable(s.school_id, p) && !forbidden.has(p)),
           forbidden, pin,

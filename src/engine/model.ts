@@ -114,64 +114,107 @@ function withTarget(receivers: readonly string[], target: { receiver: string } |
   return target === undefined || target === null || receivers.includes(target.receiver) ? receivers : [...receivers, target.receiver];
 }
 
-/** Builds the model of one county. */
-export function buildCountyModel(countyInput: CountyInput, policy: Policy, options: ModelOptions = {}): CountyModel {
-  const input = options.perTeacher === true ? splitClasses(countyInput) : countyInput;
-  const m = new Builder();
+/** Receiver facts every part reads: the gaps, the R5 receivers (none of R5 level yet), the education groups. */
+interface Facts {
+  readonly input: CountyInput;
+  readonly policy: Policy;
+  readonly perTeacher: boolean;
+  readonly need: Map<string, { needed: number; priority: number }>;
+  readonly r5Receivers: Set<string>;
+  readonly groupOf: Map<string, string>;
+  readonly senderGroup: Map<string, string>;
+  /** balance.backbone_weight > 0: backbone (R5-level = balance.ts's county level) arrivals and departures are counted per school. */
+  readonly balanceTerm: NonNullable<CountyInput['balance']> | null;
+}
+
+/** What the parts add up while they create variables: the rows' and the levels' terms. */
+interface Tallies {
+  readonly gapFill: Map<string, Map<string, number>>;
+  readonly extraAt: Map<string, Map<string, number>>;
+  readonly r5At: Map<string, Map<string, number>>;
+  readonly sent: Map<string, Map<string, number>>;
+  readonly backboneSent: Map<string, Map<string, number>>;
+  readonly bySubject: Map<string, Map<string, number>>;
+  readonly bbArrive: Map<string, Map<string, number>>;
+  readonly bbLeave: Map<string, Map<string, number>>;
+  readonly extras: Map<string, number>;
+  readonly title: Map<string, number>;
+  readonly pref: Map<string, number>;
+  readonly kept: Map<string, number>;
+  readonly group: Map<string, number>;
+  readonly dist: Map<string, number>;
+}
+
+/** One model under construction: the builder, the facts, the tallies. */
+interface Parts extends Facts {
+  readonly m: Builder;
+  readonly t: Tallies;
+}
+
+type ClassVars = CountyModel['classVars'];
+type Flows = CountyModel['flows'];
+
+const hasGap = (p: Facts, r: string, k: string) => p.need.has(`${r}|${k}`);
+
+function at<K>(map: Map<K, Map<string, number>>, key: K): Map<string, number> {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = new Map()));
+  return t;
+}
+
+function facts(input: CountyInput, policy: Policy, perTeacher: boolean): Facts {
   const need = new Map<string, { needed: number; priority: number }>();
   for (const r of input.receivers) for (const g of r.gaps) if (g.needed > 0) need.set(`${r.school.school_id}|${g.subject}`, g);
-  const hasGap = (r: string, k: string) => need.has(`${r}|${k}`);
-  const r5Receivers = new Set(input.receivers.filter((r) => r.backboneBefore === 0).map((r) => r.school.school_id));
-  const groupOf = new Map(input.receivers.map((r) => [r.school.school_id, r.school.group]));
-  const senderGroup = new Map(input.senders.map((s) => [s.school.school_id, s.school.group]));
-  // balance.backbone_weight > 0: backbone (R5-level = balance.ts's county level) arrivals and departures are counted per school.
-  const balanceTerm = input.balance !== undefined && input.balance.weight > 0 ? input.balance : null;
-  const bbArrive = new Map<string, Map<string, number>>();
-  const bbLeave = new Map<string, Map<string, number>>();
-
-  const gapFill = new Map<string, Map<string, number>>();
-  const extraAt = new Map<string, Map<string, number>>();
-  const r5At = new Map<string, Map<string, number>>();
-  const sent = new Map<string, Map<string, number>>();
-  const backboneSent = new Map<string, Map<string, number>>();
-  const bySubject = new Map<string, Map<string, number>>();
-  const extras = new Map<string, number>();
-  const title = new Map<string, number>();
-  const pref = new Map<string, number>();
-  const kept = new Map<string, number>();
-  const group = new Map<string, number>();
-  const dist = new Map<string, number>();
-  const at = <K>(map: Map<K, Map<string, number>>, key: K) => {
-    let t = map.get(key);
-    if (!t) map.set(key, (t = new Map()));
-    return t;
+  return {
+    input, policy, perTeacher, need,
+    r5Receivers: new Set(input.receivers.filter((r) => r.backboneBefore === 0).map((r) => r.school.school_id)),
+    groupOf: new Map(input.receivers.map((r) => [r.school.school_id, r.school.group])),
+    senderGroup: new Map(input.senders.map((s) => [s.school.school_id, s.school.group])),
+    balanceTerm: input.balance !== undefined && input.balance.weight > 0 ? input.balance : null,
   };
-  const arrive = (name: string, sender: string, r: string, role: string) => {
-    if (role === EXTRA) { add(at(extraAt, r), name, 1); add(extras, name, -1); } else add(at(gapFill, `${r}|${role}`), name, 1);
-    if (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sender)) add(group, name, 1);
-    const d = input.distance.get(pairKey(sender, r));
-    if (d !== null && d !== undefined && d > 0) add(dist, name, -Math.round(d * KM_UNITS));
-  };
+}
 
-  const classVars = new Map<string, { role: string; receiver: string | null; name: string }[]>();
+function tallies(): Tallies {
+  return {
+    gapFill: new Map(), extraAt: new Map(), r5At: new Map(), sent: new Map(), backboneSent: new Map(), bySubject: new Map(),
+    bbArrive: new Map(), bbLeave: new Map(), extras: new Map(), title: new Map(), pref: new Map(), kept: new Map(), group: new Map(), dist: new Map(),
+  };
+}
+
+/** A variable that brings teachers of `role` from `sender` to receiver `r`: gap filled or extra, group, distance. */
+function arrive(p: Parts, name: string, sender: string, r: string, role: string): void {
+  if (role === EXTRA) { add(at(p.t.extraAt, r), name, 1); add(p.t.extras, name, -1); } else add(at(p.t.gapFill, `${r}|${role}`), name, 1);
+  if (p.groupOf.get(r) !== '' && p.groupOf.get(r) === p.senderGroup.get(sender)) add(p.t.group, name, 1);
+  const d = p.input.distance.get(pairKey(sender, r));
+  if (d !== null && d !== undefined && d > 0) add(p.t.dist, name, -Math.round(d * KM_UNITS));
+}
+
+/**
+ * Class layer: per class, `a` per role for the plain classes (their receivers come from the sender's flows) and
+ * personal `w` per (receiver, role) for the receivers that matter to the class; one row caps the class's size.
+ * Returns the variables per class and the plain classes per sender and role (for senderFlows).
+ */
+function classLayer(p: Parts): { classVars: ClassVars; plainRoles: Map<string, Map<string, TeacherClass[]>> } {
+  const { m, t } = p;
+  const classVars: ClassVars = new Map();
   const plainRoles = new Map<string, Map<string, TeacherClass[]>>();
-  for (const c of input.classes) {
+  for (const c of p.input.classes) {
     const vars: { role: string; receiver: string | null; name: string }[] = [];
     const size = c.members.length;
-    const plain = c.pin === null && c.forbidden.size === 0 && c.couple === undefined && options.perTeacher !== true;
+    const plain = c.pin === null && c.forbidden.size === 0 && c.couple === undefined && !p.perTeacher;
     const personal = c.pin !== null ? [c.pin] : plain ? withTarget(c.preferences, c.target) : c.receivers;
     const counted = new Map<string, number>();
     const use = (name: string) => {
       add(counted, name, 1);
-      if (c.target === undefined) add(kept, name, -1);
-      add(at(sent, c.sender), name, 1);
-      add(at(bySubject, `${c.sender}|${c.main}`), name, 1);
-      if (c.r2Backbone) add(at(backboneSent, c.sender), name, 1);
-      if (c.titleNeed) add(title, name, 1);
-      if (balanceTerm !== null && c.r5Backbone) add(at(bbLeave, c.sender), name, 1);
+      if (c.target === undefined) add(t.kept, name, -1);
+      add(at(t.sent, c.sender), name, 1);
+      add(at(t.bySubject, `${c.sender}|${c.main}`), name, 1);
+      if (c.r2Backbone) add(at(t.backboneSent, c.sender), name, 1);
+      if (c.titleNeed) add(t.title, name, 1);
+      if (p.balanceTerm !== null && c.r5Backbone) add(at(t.bbLeave, c.sender), name, 1);
     };
     if (plain) {
-      const roles = [...c.subjects.filter((k) => c.receivers.some((r) => hasGap(r, k))), EXTRA];
+      const roles = [...c.subjects.filter((k) => c.receivers.some((r) => hasGap(p, r, k))), EXTRA];
       for (const role of roles) {
         const name = m.variable(`a${c.id}_${role}`);
         vars.push({ role, receiver: null, name });
@@ -183,55 +226,66 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     }
     for (const r of personal) {
       const rank = c.preferences.indexOf(r);
-      for (const role of [...c.subjects.filter((k) => hasGap(r, k)), EXTRA]) {
+      for (const role of [...c.subjects.filter((k) => hasGap(p, r, k)), EXTRA]) {
         const name = m.variable(`w${c.id}_${r}_${role}`);
         vars.push({ role, receiver: r, name });
         use(name);
-        arrive(name, c.sender, r, role);
-        if (rank >= 0) add(pref, name, preferenceWeight(rank));
-        if (c.target?.receiver === r && (role === EXTRA ? c.main : role) === c.target.subject) add(kept, name, 1);
-        if (c.r5Backbone && r5Receivers.has(r)) add(at(r5At, r), name, 1);
-        if (balanceTerm !== null && c.r5Backbone) add(at(bbArrive, r), name, 1);
+        arrive(p, name, c.sender, r, role);
+        if (rank >= 0) add(t.pref, name, preferenceWeight(rank));
+        if (c.target?.receiver === r && (role === EXTRA ? c.main : role) === c.target.subject) add(t.kept, name, 1);
+        if (c.r5Backbone && p.r5Receivers.has(r)) add(at(t.r5At, r), name, 1);
+        if (p.balanceTerm !== null && c.r5Backbone) add(at(t.bbArrive, r), name, 1);
       }
     }
     classVars.set(c.id, vars);
     m.constrain(`class_${c.id}`, counted, c.pin !== null ? { min: 1, max: 1 } : { max: size });
   }
+  return { classVars, plainRoles };
+}
 
-  // Couples: rows on the spouses' personal variables (couples.ts).
+/** Couples: rows on the spouses' personal variables (couples.ts). */
+function coupleLayer(p: Parts, classVars: ClassVars): void {
   const spouses = new Map<string, string>();
   const classOf = new Map<string, string>();
-  for (const c of input.classes) {
+  for (const c of p.input.classes) {
     if (c.couple === undefined || c.couple.held) continue;
     spouses.set(c.members[0]!.teacher_id, c.couple.spouse);
     classOf.set(c.members[0]!.teacher_id, c.id);
   }
-  const receiverSchools = new Map(input.receivers.map((r) => [r.school.school_id, r.school]));
-  m.constraints.push(...coupleRows(spouses, classOf, classVars, receiverSchools, policy));
+  const receiverSchools = new Map(p.input.receivers.map((r) => [r.school.school_id, r.school]));
+  p.m.constraints.push(...coupleRows(spouses, classOf, classVars, receiverSchools, p.policy));
+}
 
-  // Where a sender's extra teachers (sent beyond the needs, for R1) may go. Without a cap on extras per
-  // receiver, senders do not compete for them, and an extra teacher changes no level but R5 (a backbone
-  // teacher at a receiver that has none), the group and the distance: so the one receiver best for group,
-  // then distance, and the R5 receivers (for backbone classes) keep every lexicographic optimum.
-  // With the balance term on, a backbone teacher's receiver matters everywhere: backbone classes keep them all.
-  const maxExtra = policy.assignment.max_extra_per_receiver;
-  const extraReceivers = (reachable: readonly string[], sid: string, backbone: boolean): string[] => {
-    const sameGroup = (r: string) => (groupOf.get(r) !== '' && groupOf.get(r) === senderGroup.get(sid) ? 1 : 0);
-    const km = (r: string) => Math.round((input.distance.get(pairKey(sid, r)) ?? 0) * KM_UNITS);
-    const best = [...reachable].sort((x, y) => sameGroup(y) - sameGroup(x) || km(x) - km(y) || (x < y ? -1 : x > y ? 1 : 0))[0];
-    return reachable.filter((r) => r === best || (backbone && r5Receivers.has(r)));
-  };
+/**
+ * Where a sender's extra teachers (sent beyond the needs, for R1) may go. Without a cap on extras per
+ * receiver, senders do not compete for them, and an extra teacher changes no level but R5 (a backbone
+ * teacher at a receiver that has none), the group and the distance: so the one receiver best for group,
+ * then distance, and the R5 receivers (for backbone classes) keep every lexicographic optimum.
+ */
+function extraReceivers(p: Facts, reachable: readonly string[], sid: string, backbone: boolean): string[] {
+  const sameGroup = (r: string) => (p.groupOf.get(r) !== '' && p.groupOf.get(r) === p.senderGroup.get(sid) ? 1 : 0);
+  const km = (r: string) => Math.round((p.input.distance.get(pairKey(sid, r)) ?? 0) * KM_UNITS);
+  const best = [...reachable].sort((x, y) => sameGroup(y) - sameGroup(x) || km(x) - km(y) || (x < y ? -1 : x > y ? 1 : 0))[0];
+  return reachable.filter((r) => r === best || (backbone && p.r5Receivers.has(r)));
+}
 
-  // Sender flows for the plain classes.
-  const flows = new Map<string, { role: string; receiver: string; name: string; backbone: string | null }[]>();
-  for (const s of input.senders) {
+/**
+ * Flow layer: per sender and role, `z` per receiver balanced against the plain classes' `a`, and `b` ≤ z
+ * counting the R5-level backbone at R5 receivers (at every receiver with the balance term on, where a
+ * backbone teacher's receiver matters everywhere: backbone classes keep all their receivers for extras).
+ */
+function senderFlows(p: Parts, plainRoles: Map<string, Map<string, TeacherClass[]>>): Flows {
+  const { m, t } = p;
+  const maxExtra = p.policy.assignment.max_extra_per_receiver;
+  const flows: Flows = new Map();
+  for (const s of p.input.senders) {
     const sid = s.school.school_id;
     const list: { role: string; receiver: string; name: string; backbone: string | null }[] = [];
     for (const [role, classes] of plainRoles.get(sid) ?? []) {
       const r5Classes = classes.filter((c) => c.r5Backbone);
       const reachable = classes[0]!.receivers;
-      const receivers = role !== EXTRA ? reachable.filter((r) => hasGap(r, role))
-        : maxExtra !== null || (balanceTerm !== null && r5Classes.length > 0) ? reachable : extraReceivers(reachable, sid, r5Classes.length > 0);
+      const receivers = role !== EXTRA ? reachable.filter((r) => hasGap(p, r, role))
+        : maxExtra !== null || (p.balanceTerm !== null && r5Classes.length > 0) ? reachable : extraReceivers(p, reachable, sid, r5Classes.length > 0);
       const balance = new Map<string, number>();
       for (const c of classes) add(balance, `a${c.id}_${role}`, -1);
       const r5Balance = new Map<string, number>();
@@ -239,54 +293,67 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
       for (const r of receivers) {
         const z = m.variable(`z${sid}_${r}_${role}`);
         add(balance, z, 1);
-        arrive(z, sid, r, role);
+        arrive(p, z, sid, r, role);
         let b: string | null = null;
-        if (r5Classes.length > 0 && (r5Receivers.has(r) || balanceTerm !== null)) {
+        if (r5Classes.length > 0 && (p.r5Receivers.has(r) || p.balanceTerm !== null)) {
           b = m.variable(`b${sid}_${r}_${role}`);
           add(r5Balance, b, 1);
-          m.constrain(`${r5Receivers.has(r) ? 'r5in' : 'bbin'}_${sid}_${r}_${role}`, new Map([[b, 1], [z, -1]]), { max: 0 });
-          if (r5Receivers.has(r)) add(at(r5At, r), b, 1);
-          if (balanceTerm !== null) add(at(bbArrive, r), b, 1);
+          m.constrain(`${p.r5Receivers.has(r) ? 'r5in' : 'bbin'}_${sid}_${r}_${role}`, new Map([[b, 1], [z, -1]]), { max: 0 });
+          if (p.r5Receivers.has(r)) add(at(t.r5At, r), b, 1);
+          if (p.balanceTerm !== null) add(at(t.bbArrive, r), b, 1);
         }
         list.push({ role, receiver: r, name: z, backbone: b });
       }
       m.constrain(`flow_${sid}_${role}`, balance, { min: 0, max: 0 });
       // With the balance term every backbone teacher of the flow is counted where it goes (b = its backbone part).
-      if (r5Balance.size > r5Classes.length) m.constrain(`r5flow_${sid}_${role}`, r5Balance, balanceTerm !== null ? { min: 0, max: 0 } : { max: 0 });
+      if (r5Balance.size > r5Classes.length) m.constrain(`r5flow_${sid}_${role}`, r5Balance, p.balanceTerm !== null ? { min: 0, max: 0 } : { max: 0 });
     }
     flows.set(sid, list);
   }
+  return flows;
+}
 
-  // R4 capacities: a gap takes at most its net need, as an equality with the posts left open `s` (so
-  // that the posts-filled levels are −Σ s: sparse rows when lexicographic.ts fixes them, where Σ of every
-  // flow into a gap was a row as long as the model is wide; 10,000 teachers: 28.7 → 22.0 s, same values);
-  // extras per receiver capped by policy.
+/**
+ * R4 capacities: a gap takes at most its net need, as an equality with the posts left open `s` (so
+ * that the posts-filled levels are −Σ s: sparse rows when lexicographic.ts fixes them, where Σ of every
+ * flow into a gap was a row as long as the model is wide; 10,000 teachers: 28.7 → 22.0 s, same values);
+ * extras per receiver capped by policy. Returns the posts-left-open variable per gap.
+ */
+function gapRows(p: Parts): Map<string, string> {
   const open = new Map<string, string>();
-  for (const [key, terms] of gapFill) {
-    const needed = need.get(key)!.needed;
-    const s = m.variable(`s${key}`, needed);
+  for (const [key, terms] of p.t.gapFill) {
+    const needed = p.need.get(key)!.needed;
+    const s = p.m.variable(`s${key}`, needed);
     open.set(key, s);
-    m.constrain(`gap_${key}`, new Map([...terms, [s, 1]]), { min: needed, max: needed });
+    p.m.constrain(`gap_${key}`, new Map([...terms, [s, 1]]), { min: needed, max: needed });
   }
-  if (maxExtra !== null) for (const [r, terms] of extraAt) m.constrain(`extra_${r}`, terms, { max: maxExtra });
+  const maxExtra = p.policy.assignment.max_extra_per_receiver;
+  if (maxExtra !== null) for (const [r, terms] of p.t.extraAt) p.m.constrain(`extra_${r}`, terms, { max: maxExtra });
+  return open;
+}
 
-  // R5: y[r] = 1 only when a backbone teacher of R5 level arrives at a receiver that has none.
+/** R5: y[r] = 1 only when a backbone teacher of R5 level arrives at a receiver that has none. */
+function r5Rows(p: Parts): Map<string, string> {
   const r5 = new Map<string, string>();
-  for (const [r, terms] of r5At) {
-    const y = m.variable(`y${r}`, 1);
+  for (const [r, terms] of p.t.r5At) {
+    const y = p.m.variable(`y${r}`, 1);
     r5.set(r, y);
-    m.constrain(`r5_${r}`, new Map([...[...terms].map(([n, c]) => [n, -c] as [string, number]), [y, 1]]), { max: 0 });
+    p.m.constrain(`r5_${r}`, new Map([...[...terms].map(([n, c]) => [n, -c] as [string, number]), [y, 1]]), { max: 0 });
   }
+  return r5;
+}
 
-  // R1, R2 and one teacher of each subject stays home.
-  const { num, den } = backboneFraction(policy);
+/** Per sender: R1 (with its shortfall), R2 (with its shortfall and a valid inequality), one teacher of each subject stays home. */
+function senderRows(p: Parts): { slackR1: Map<string, string>; slackR2: Map<string, string>; cuts: Constraint[]; r2Range: number } {
+  const { m, t, input } = p;
+  const { num, den } = backboneFraction(p.policy);
   const slackR1 = new Map<string, string>();
   const slackR2 = new Map<string, string>();
   const cuts: Constraint[] = [];
   let r2Range = 0;
   for (const s of input.senders) {
     const sid = s.school.school_id;
-    const total = sent.get(sid) ?? new Map<string, number>();
+    const total = t.sent.get(sid) ?? new Map<string, number>();
     if (s.required > 0) {
       const u1 = m.variable(`u1_${sid}`);
       slackR1.set(sid, u1);
@@ -296,62 +363,116 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
     if (num > 0 && total.size > 0) {
       const u2 = m.variable(`u2_${sid}`);
       slackR2.set(sid, u2);
-      r2Range += r2Row(m, s, input, policy, { total, backbone: backboneSent.get(sid) ?? new Map(), u2, num, den });
+      r2Range += r2Row(m, s, input, p.policy, { total, backbone: t.backboneSent.get(sid) ?? new Map(), u2, num, den });
       // A valid inequality, the same integer plans: backbone sent ≥ ceil(share × sent) ≥ ceil(share × required) − R1
       // shortfall (sent ≥ required − u1, share ≤ 1). The ratio row alone lets the LP relaxation send 1.4 backbone
       // teachers with 7 sent; this row asks for 2.
       const floor = Math.ceil((s.required * num) / den);
       if (floor > 0) {
-        const cut = new Map<string, number>(backboneSent.get(sid) ?? []);
+        const cut = new Map<string, number>(t.backboneSent.get(sid) ?? []);
         add(cut, u2, 1);
         add(cut, slackR1.get(sid)!, 1);
         cuts.push({ name: `R2floor_${sid}`, terms: cut, min: floor });
       }
     }
     for (const [k, left] of s.mayLeave) {
-      const terms = bySubject.get(`${sid}|${k}`);
+      const terms = t.bySubject.get(`${sid}|${k}`);
       const members = input.classes.filter((c) => c.sender === sid && c.main === k).reduce((n, c) => n + c.members.length, 0);
       if (terms && left < members) m.constrain(`keep_${sid}_${k}`, terms, { max: left });
     }
   }
+  return { slackR1, slackR2, cuts, r2Range };
+}
 
-  const balanceLevel = balanceTerm === null ? null : balanceObjective(m, input, balanceTerm.weight, bbArrive, bbLeave, gapFill, need);
-  const neg = (names: Iterable<string>) => new Map([...names].map((n) => [n, -1]));
-  const eligible = input.senders.reduce((n, s) => n + s.eligible.length, 0);
-  // Tight ranges let more levels share one weighted solve (lexicographic.ts): no plan sends more than the
-  // senders' caps allow, and only the members of classes with a title need or with preferences score there.
-  const sentMax = Math.min(eligible, input.senders.reduce((n, s) => n + s.cap, 0));
-  const membersWith = (has: (c: TeacherClass) => boolean) => Math.min(sentMax, input.classes.filter(has).reduce((n, c) => n + c.members.length, 0));
-  const levels: Level[] = [
-    { name: 'R1 shortfall', terms: neg(slackR1.values()), range: input.senders.reduce((n, s) => n + s.required, 0) },
-    { name: 'R2 shortfall', terms: neg(slackR2.values()), range: r2Range },
-    ...(balanceLevel !== null ? [balanceLevel] : []),
-  ];
-  for (const p of OBJECTIVE_DEFAULTS.needPriorities) {
-    // Posts filled = Σ needed − Σ posts left open.
-    const terms = new Map<string, number>();
-    let range = 0;
-    for (const [key, s] of open) {
-      const g = need.get(key)!;
-      if (g.priority !== p) continue;
-      range += g.needed;
-      terms.set(s, -1);
-    }
-    levels.push({ name: `R4 priority-${p} posts filled`, terms, range, offset: range });
+/** What the levels are made of, once the rows are built. */
+interface LevelInputs {
+  readonly p: Parts;
+  readonly open: Map<string, string>;
+  readonly r5: Map<string, string>;
+  readonly slackR1: Map<string, string>;
+  readonly slackR2: Map<string, string>;
+  readonly r2Range: number;
+  /** Most teachers any plan sends: no plan sends more than the senders' caps allow. */
+  readonly sentMax: number;
+  readonly eligible: number;
+}
+
+/** One lexicographic level: its id, its name (as plans and workbooks show it), and how it is built (null = not in this model). */
+export interface LevelSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly build: (l: LevelInputs) => Omit<Level, 'name'> | null;
+}
+
+const neg = (names: Iterable<string>) => new Map([...names].map((n) => [n, -1]));
+/** Tight ranges let more levels share one weighted solve (lexicographic.ts): only the members of classes with a title need or with preferences score there. */
+const membersWith = (l: LevelInputs, has: (c: TeacherClass) => boolean) =>
+  Math.min(l.sentMax, l.p.input.classes.filter(has).reduce((n, c) => n + c.members.length, 0));
+
+/** R4, one level per need priority: posts filled = Σ needed − Σ posts left open. */
+function postsFilled(priority: number): LevelSpec {
+  return {
+    id: `r4-priority-${priority}`, name: `R4 priority-${priority} posts filled`,
+    build: (l) => {
+      const terms = new Map<string, number>();
+      let range = 0;
+      for (const [key, s] of l.open) {
+        const g = l.p.need.get(key)!;
+        if (g.priority !== priority) continue;
+        range += g.needed;
+        terms.set(s, -1);
+      }
+      return { terms, range, offset: range };
+    },
+  };
+}
+
+/**
+ * The lexicographic levels, most important first. The balance level (balance.backbone_weight > 0) weighs
+ * posts filled against the backbone CV right after R2; `rotation replan`'s level (as few changed teachers as
+ * possible) comes right after the rules R1–R5. A teacher of the provisional plan changes unless their place
+ * is kept; anyone else changes when sent: changes = P − (kept − newcomers sent). (A swapped teacher's target
+ * is the other's place: kept there counts, which steers them to the other's subject.)
+ */
+export const LEVELS: readonly LevelSpec[] = [
+  { id: 'r1', name: 'R1 shortfall', build: (l) => ({ terms: neg(l.slackR1.values()), range: l.p.input.senders.reduce((n, s) => n + s.required, 0) }) },
+  { id: 'r2', name: 'R2 shortfall', build: (l) => ({ terms: neg(l.slackR2.values()), range: l.r2Range }) },
+  { id: 'balance', name: BALANCE_LEVEL, build: (l) => (l.p.balanceTerm === null ? null : balanceObjective(l.p.m, l.p.input, l.p.balanceTerm.weight, l.p.t, l.p.need)) },
+  ...OBJECTIVE_DEFAULTS.needPriorities.map(postsFilled),
+  { id: 'r5', name: 'R5 receivers given a backbone teacher', build: (l) => ({ terms: new Map([...l.r5.values()].map((y) => [y, 1])), range: l.r5.size }) },
+  { id: 'changes', name: CHANGES_LEVEL, build: (l) => (l.p.input.targets === undefined ? null : { terms: l.p.t.kept, range: l.p.input.targets.size + l.eligible }) },
+  { id: 'extras', name: 'extra teachers (fewer is better)', build: (l) => ({ terms: l.p.t.extras, range: l.sentMax }) },
+  { id: 'title', name: 'teachers needing rural service for a title', build: (l) => ({ terms: l.p.t.title, range: membersWith(l, (c) => c.titleNeed) }) },
+  { id: 'preferences', name: 'preferences met', build: (l) => ({ terms: l.p.t.pref, range: preferenceWeight(0) * membersWith(l, (c) => c.preferences.length > 0) }) },
+  { id: 'group', name: 'same education group', build: (l) => ({ terms: l.p.t.group, range: l.sentMax }) },
+  { id: 'distance', name: 'total distance (0.1 km, shorter is better)', build: (l) => ({ terms: l.p.t.dist, range: distanceRange(l.p.input) }) },
+];
+
+/** The levels of this model, in LEVELS's order; a level with no terms is left out. */
+function levelsOf(l: LevelInputs): Level[] {
+  const levels: Level[] = [];
+  for (const spec of LEVELS) {
+    const built = spec.build(l);
+    if (built !== null && built.terms.size > 0) levels.push({ name: spec.name, ...built });
   }
-  levels.push(
-    { name: 'R5 receivers given a backbone teacher', terms: new Map([...r5.values()].map((y) => [y, 1])), range: r5.size },
-    { name: 'extra teachers (fewer is better)', terms: extras, range: sentMax },
-    { name: 'teachers needing rural service for a title', terms: title, range: membersWith((c) => c.titleNeed) },
-    { name: 'preferences met', terms: pref, range: preferenceWeight(0) * membersWith((c) => c.preferences.length > 0) },
-    { name: 'same education group', terms: group, range: sentMax },
-    { name: 'total distance (0.1 km, shorter is better)', terms: dist, range: distanceRange(input) },
-  );
-  // rotation replan: right after the rules R1–R5, as few changed teachers as possible. A teacher of the provisional
-  // plan changes unless their place is kept; anyone else changes when sent: changes = P − (kept − newcomers sent).
-  // (A swapped teacher's target is the other's place: kept there counts, which steers them to the other's subject.)
-  if (input.targets !== undefined) levels.splice(levels.findIndex((l) => l.name.startsWith('R5')) + 1, 0, { name: CHANGES_LEVEL, terms: kept, range: input.targets.size + eligible });
-  return { input, variables: m.variables, constraints: m.constraints, cuts, levels: levels.filter((l) => l.terms.size > 0), classVars, flows, r5, slackR1, slackR2 };
+  return levels;
+}
+
+/** Builds the model of one county: classes, couples, flows, gaps, R5, senders (R1, R2, subjects), then the levels. */
+export function buildCountyModel(countyInput: CountyInput, policy: Policy, options: ModelOptions = {}): CountyModel {
+  const perTeacher = options.perTeacher === true;
+  const input = perTeacher ? splitClasses(countyInput) : countyInput;
+  const p: Parts = { ...facts(input, policy, perTeacher), m: new Builder(), t: tallies() };
+  const { classVars, plainRoles } = classLayer(p);
+  coupleLayer(p, classVars);
+  const flows = senderFlows(p, plainRoles);
+  const open = gapRows(p);
+  const r5 = r5Rows(p);
+  const { slackR1, slackR2, cuts, r2Range } = senderRows(p);
+  const eligible = input.senders.reduce((n, s) => n + s.eligible.length, 0);
+  const sentMax = Math.min(eligible, input.senders.reduce((n, s) => n + s.cap, 0));
+  const levels = levelsOf({ p, open, r5, slackR1, slackR2, r2Range, sentMax, eligible });
+  return { input, variables: p.m.variables, constraints: p.m.constraints, cuts, levels, classVars, flows, r5, slackR1, slackR2 };
 }
 
 /**
@@ -383,9 +504,8 @@ function r2Row(
  * Σ_k v[i,k] = backbone arrivals (departures) at school i, K = an upper bound on them.
  */
 function balanceObjective(
-  m: Builder, input: CountyInput, weight: number, arrive: Map<string, Map<string, number>>, leave: Map<string, Map<string, number>>,
-  gapFill: Map<string, Map<string, number>>, need: Map<string, { needed: number }>,
-): Level {
+  m: Builder, input: CountyInput, weight: number, { bbArrive: arrive, bbLeave: leave, gapFill }: Tallies, need: Map<string, { needed: number }>,
+): Omit<Level, 'name'> {
   const terms = new Map<string, number>();
   let range = 0;
   for (const [key, t] of gapFill) {
@@ -417,7 +537,7 @@ function balanceObjective(
     const id = s.school.school_id;
     units(id, leave.get(id), Math.min(s.cap, backbone.filter((c) => c.sender === id).reduce((n, c) => n + c.members.length, 0)), -1);
   }
-  return { name: BALANCE_LEVEL, terms, range };
+  return { terms, range };
 }
 
 /** Most total distance (0.1 km) any plan can travel: every sender sends its cap to its farthest receiver. */

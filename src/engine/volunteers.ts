@@ -16,12 +16,13 @@
  */
 import { differenceInYears } from 'date-fns/differenceInYears';
 import { parseISO } from 'date-fns/parseISO';
-import { backboneAtLeast } from '../domain/codes.js';
 import { bilingual, text, VOLUNTEER, type Text } from '../domain/messages.js';
 import type { Plan } from '../domain/plan.js';
+import { OBJECTIVE_DEFAULTS, type Policy } from '../domain/policy.js';
 import type { Scenario } from '../domain/scenario.js';
 import { subjectList, type Volunteer } from '../domain/tables.js';
 import { openPostsAfterRotation, type OpenPost } from '../policy/open-posts.js';
+import { countsForR5 } from '../policy/r5-backbone.js';
 import { monthSlices, monthsServed, periodFen, round2, toFen, toYuan } from '../policy/pay-period.js';
 import { termOf } from '../policy/term.js';
 import { solveLexicographic } from './lexicographic.js';
@@ -99,7 +100,6 @@ export function placeVolunteers(scenario: Scenario, plan: Plan): VolunteerPlacem
   const subjectsOf = (v: Volunteer) => [v.subject, ...v.qualified_subjects.filter((s) => s !== v.subject)];
   const open = openPostsAfterRotation(scenario, plan);
   const receiverCounties = new Set(scenario.schools.filter((s) => plan.receivers.some((r) => r.school_id === s.school_id)).map((s) => s.county));
-  const r5Level = scenario.policy.rotation.r5_backbone_level;
   const lacking = new Set(plan.receivers.filter((r) => r.county_backbone_after === 0).map((r) => r.school_id));
 
   const refused = new Map<number, { codes: NotPlaced[]; texts: Text[] }>();
@@ -130,7 +130,7 @@ export function placeVolunteers(scenario: Scenario, plan: Plan): VolunteerPlacem
   const counties = [...new Set(candidates.map((c) => c.v.county))];
   for (const county of counties) {
     const here = candidates.filter((c) => c.v.county === county);
-    const result = solveCounty(here, lacking, r5Level);
+    const result = solveCounty(here, lacking, scenario.policy);
     optimal &&= result.optimal;
     for (const [index, post] of result.chosen) chosen.set(index, post);
   }
@@ -139,7 +139,7 @@ export function placeVolunteers(scenario: Scenario, plan: Plan): VolunteerPlacem
   const backbone = new Map<string, number>();
   for (const [index, post] of chosen) {
     filled.set(postKey(post.school_id, post.subject), (filled.get(postKey(post.school_id, post.subject)) ?? 0) + 1);
-    if (backboneAtLeast(volunteers[index]!.backbone_level, r5Level)) backbone.set(post.school_id, (backbone.get(post.school_id) ?? 0) + 1);
+    if (countsForR5(volunteers[index]!.backbone_level, scenario.policy)) backbone.set(post.school_id, (backbone.get(post.school_id) ?? 0) + 1);
   }
   const label = (id: string) => { const s = schools.get(id); return s !== undefined && s.name !== '' ? `${s.name} (${id})` : id; };
   const rows = volunteers.map((v, index): VolunteerRow => {
@@ -162,7 +162,7 @@ export function placeVolunteers(scenario: Scenario, plan: Plan): VolunteerPlacem
     if (post.subject !== v.subject) texts.push(VOLUNTEER.offSubject(subject));
     const rank = v.preferred_schools.indexOf(post.school_id);
     if (rank >= 0) texts.push(VOLUNTEER.preferred(rank + 1));
-    if (lacking.has(post.school_id) && backboneAtLeast(v.backbone_level, r5Level)) texts.push(VOLUNTEER.backbone(label(post.school_id)));
+    if (lacking.has(post.school_id) && countsForR5(v.backbone_level, scenario.policy)) texts.push(VOLUNTEER.backbone(label(post.school_id)));
     texts.push(VOLUNTEER.period(c.from, c.to, c.from !== term.start || c.to !== term.end));
     return {
       ...base, to_school: post.school_id, subject: post.subject, start_date: c.from, end_date: c.to, tier: post.tier,
@@ -190,7 +190,7 @@ function subjectsText(codes: readonly string[], subjectName: Readonly<Record<str
 }
 
 /** The exact placement of one county's candidates: binary x[v,post], lexicographic levels, javascript-lp-solver. */
-function solveCounty(here: readonly Candidate[], lacking: ReadonlySet<string>, r5Level: Parameters<typeof backboneAtLeast>[1]): { chosen: Map<number, OpenPost>; optimal: boolean } {
+function solveCounty(here: readonly Candidate[], lacking: ReadonlySet<string>, rules: Policy): { chosen: Map<number, OpenPost>; optimal: boolean } {
   const variables: Variable[] = [];
   const constraints: Constraint[] = [];
   const edges: { name: string; c: Candidate; post: OpenPost }[] = [];
@@ -211,14 +211,14 @@ function solveCounty(here: readonly Candidate[], lacking: ReadonlySet<string>, r
   }
   for (const [key, terms] of postRows) constraints.push({ name: `post_${key}`, terms, max: posts.get(key)!.open });
   const levels: Level[] = [];
-  for (const priority of [1, 2, 3]) {
+  for (const priority of OBJECTIVE_DEFAULTS.needPriorities) {
     const terms = new Map(edges.filter((e) => e.post.priority === priority).map((e) => [e.name, 1]));
     if (terms.size > 0) levels.push({ name: `posts filled, priority ${priority}`, terms, range: Math.min(here.length, sumOpen(posts, priority)) });
   }
   const r5 = new Map<string, number>();
   for (const school of new Set(edges.map((e) => e.post.school_id))) {
     if (!lacking.has(school)) continue;
-    const strong = edges.filter((e) => e.post.school_id === school && backboneAtLeast(e.c.v.backbone_level, r5Level));
+    const strong = edges.filter((e) => e.post.school_id === school && countsForR5(e.c.v.backbone_level, rules));
     if (strong.length === 0) continue;
     const y = `y_${school}`;
     variables.push({ name: y, upper: 1, integer: true });

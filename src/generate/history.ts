@@ -7,7 +7,7 @@
  */
 import { addDays } from 'date-fns/addDays';
 import { addYears } from 'date-fns/addYears';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import type { Rotation, School, Teacher } from '../domain/tables.js';
 import type { Rng } from './random.js';
 
@@ -38,12 +38,12 @@ export function rotationHistory(ctx: HistoryContext, teachers: readonly Teacher[
     if (kind === null) continue;
     const [ago, length] = kind;
     const start = addYears(termStart, -ago);
-    const startText = format(start, 'yyyy-MM-dd');
+    const startText = lightFormat(start, 'yyyy-MM-dd');
     if (startText < t.school_start_date) continue;
     const to = rng.pick(near.slice(0, 5));
     out.push({
       teacher_id: t.teacher_id, from_school: t.school_id, to_school: to.school_id,
-      start_date: startText, end_date: format(addDays(addYears(start, length), -1), 'yyyy-MM-dd'),
+      start_date: startText, end_date: lightFormat(addDays(addYears(start, length), -1), 'yyyy-MM-dd'),
     });
   }
   return out;

@@ -6,7 +6,7 @@
  * (more at urban schools), a few exemptions and title plans.
  */
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { subYears } from 'date-fns/subYears';
 import type { BackboneLevel, Education, Gender, Title } from '../domain/codes.js';
 import type { School, Teacher } from '../domain/tables.js';
@@ -53,12 +53,12 @@ function subjectMix(rng: Rng, school: School): Map<string, number> {
 /** A date exactly `years` full years (plus 0–364 days, often 0) before `day`, as YYYY-MM-DD. */
 function yearsBefore(rng: Rng, day: Date, years: number, onTheDay: number): string {
   const back = rng.chance(onTheDay) ? 0 : rng.int(1, 364);
-  return format(addDays(subYears(day, years), -back), 'yyyy-MM-dd');
+  return lightFormat(addDays(subYears(day, years), -back), 'yyyy-MM-dd');
 }
 
 /** A birth date making the teacher exactly `age` on `day`. */
 function birthDate(rng: Rng, day: Date, age: number): string {
-  return format(addDays(subYears(day, age + 1), rng.int(1, 365)), 'yyyy-MM-dd');
+  return lightFormat(addDays(subYears(day, age + 1), rng.int(1, 365)), 'yyyy-MM-dd');
 }
 
 function ageOf(rng: Rng, gender: Gender): number {

@@ -5,7 +5,7 @@
  */
 import { addMonths } from 'date-fns/addMonths';
 import { endOfMonth } from 'date-fns/endOfMonth';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { getDate } from 'date-fns/getDate';
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { max } from 'date-fns/max';
@@ -34,7 +34,7 @@ export function monthSlices(from: string, to: string): MonthSlice[] {
   const out: MonthSlice[] = [];
   for (let m = startOfMonth(first); m <= last; m = addMonths(m, 1)) {
     out.push({
-      month: format(m, 'yyyy-MM'),
+      month: lightFormat(m, 'yyyy-MM'),
       firstDay: getDate(max([first, m])),
       lastDay: getDate(min([last, endOfMonth(m)])),
       daysInMonth: getDaysInMonth(m),

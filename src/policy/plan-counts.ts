@@ -5,10 +5,11 @@
  * The checker (check/tally.ts) counts the same way with code of its own, on
  * purpose: it shares nothing with the planner.
  */
-import { backboneAtLeast, type BackboneLevel } from '../domain/codes.js';
+import type { BackboneLevel } from '../domain/codes.js';
 import type { Assignment, GapReport, SenderReport } from '../domain/plan.js';
 import type { Policy } from '../domain/policy.js';
 import { countsForR2, r2Required } from './r2-backbone.js';
+import { countsForR5 } from './r5-backbone.js';
 
 /** A teacher's backbone level as the counts read it (the roster's, where it knows the teacher). */
 export type BackboneOf = (a: Assignment) => BackboneLevel;
@@ -42,8 +43,7 @@ export function gapFilled(assignments: readonly Assignment[], schoolId: string, 
  * @example backboneAfter(plan.assignments, 'R01', 0, policy) // 1
  */
 export function backboneAfter(assignments: readonly Assignment[], schoolId: string, before: number, policy: Policy, backboneOf: BackboneOf = assignmentBackbone): number {
-  const level = policy.rotation.r5_backbone_level;
-  return before + assignments.filter((a) => a.to_school === schoolId && backboneAtLeast(backboneOf(a), level)).length;
+  return before + assignments.filter((a) => a.to_school === schoolId && countsForR5(backboneOf(a), policy)).length;
 }
 
 /**

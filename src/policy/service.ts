@@ -5,7 +5,7 @@
  * allowances and rural months for titles are counted from these stints.
  */
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import type { Plan } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
@@ -22,8 +22,8 @@ export interface Stint {
   readonly source: 'plan' | 'history' | 'home';
 }
 
-const nextDay = (d: string) => format(addDays(parseISO(d), 1), 'yyyy-MM-dd');
-const prevDay = (d: string) => format(addDays(parseISO(d), -1), 'yyyy-MM-dd');
+const nextDay = (d: string) => lightFormat(addDays(parseISO(d), 1), 'yyyy-MM-dd');
+const prevDay = (d: string) => lightFormat(addDays(parseISO(d), -1), 'yyyy-MM-dd');
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
 

@@ -1,7 +1,7 @@
 /** The plan year's term: one school year from the policy's start day (default 1 Sep – 31 Aug). */
 import { addDays } from 'date-fns/addDays';
 import { addYears } from 'date-fns/addYears';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import type { Policy } from '../domain/policy.js';
 
@@ -17,5 +17,5 @@ export interface Term {
 export function termOf(year: number, policy: Policy): Term {
   const start = parseISO(`${String(year).padStart(4, '0')}-${policy.term.start}`);
   const end = addDays(addYears(start, policy.term.years), -1);
-  return { year, start: format(start, 'yyyy-MM-dd'), end: format(end, 'yyyy-MM-dd') };
+  return { year, start: lightFormat(start, 'yyyy-MM-dd'), end: lightFormat(end, 'yyyy-MM-dd') };
 }

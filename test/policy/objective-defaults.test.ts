@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OBJECTIVE_DEFAULTS } from '../../src/domain/policy.js';
 import { roundKm } from '../../src/domain/distance.js';
-import { preferenceWeight } from '../../src/engine/model.js';
+import { LEVELS, preferenceWeight } from '../../src/engine/model.js';
 
 describe('OBJECTIVE_DEFAULTS', () => {
   it('preferences: 3 points for a first choice, 2 for a second, 1 for any later one', () => {
@@ -26,5 +26,18 @@ describe('OBJECTIVE_DEFAULTS', () => {
     expect(model).not.toMatch(/\* 10\)/);
     expect(model).not.toMatch(/\[1, 2, 3\]/);
     expect(model).not.toMatch(/3 - rank/);
+  });
+
+  it('docs/policy.md lists each of them with its value', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/policy.md', import.meta.url)), 'utf8');
+    for (const [key, value] of Object.entries(OBJECTIVE_DEFAULTS)) {
+      const shown = Array.isArray(value) ? value.join(', ') : String(value);
+      expect(doc, key).toContain(`| \`${key}\` | \`${shown}\` |`);
+    }
+  });
+
+  it('the model\'s levels are a typed table in priority order, each named once', () => {
+    expect(LEVELS.map((l) => l.id)).toEqual(['r1', 'r2', 'balance', 'r4-priority-1', 'r4-priority-2', 'r4-priority-3', 'r5', 'changes', 'extras', 'title', 'preferences', 'group', 'distance']);
+    expect(new Set(LEVELS.map((l) => l.name)).size).toBe(LEVELS.length);
   });
 });
