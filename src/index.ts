@@ -39,7 +39,8 @@ export { checkPlan, RULES, type RuleCheck, type RuleId, type Violation } from '.
 export { planSummary, countyLines, shortfallLines, type PlanSummary, type CountySummary } from './report/plan-summary.js';
 export { planDiff, type PlanDiff } from './report/diff.js';
 export { compareFigures, type CompareFigures } from './report/compare.js';
-export { inLanguage, terminalLang, type Lang } from './report/language.js';
+export { terminalLang, type Lang } from './report/language.js';
+export { inLanguage } from './report/in-language.js';
 
 // Schemas (zod) and the types inferred from them.
 export {
