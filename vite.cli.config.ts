@@ -1,0 +1,150 @@
+/**
+ * Bundles the `rotation` command line into dist/cli/ after tsc has emitted dist/ (`npm run build`,
+ * `npm run build:server`): Node then loads a handful of files instead of some 220 (docs/development.md).
+ * dist/cli/main.js (the `bin`) is the bundle's entry; tsc's own dist/cli/*.js stay beside it, unused by it.
+ *
+ * - Code splitting keeps what each command loads as before: `--help` loads main.js and the `cli` chunk (what
+ *   src/cli/cli.ts imports), `validate` adds the `scenario` chunk (what validate.ts imports: reading and checking
+ *   a scenario, zod, date-fns, csv-parse) and its own chunk; the engine, the checker, the generator, the workbook
+ *   code and the server stay in chunks of their own, loaded by the dynamic imports of the commands that use them.
+ * - Bundled in: our sources and the pure-ESM packages they import (zod, date-fns, csv-parse, csv-stringify).
+ *   Left to node_modules: packages that find files of their own at run time (yargs its locales, highs and glpk.js
+ *   their WebAssembly, @resvg/resvg-js its native binary, echarts, exceljs, fastify), CommonJS iconv-lite, and
+ *   javascript-lp-solver.
+ * - Every chunk is written to dist/cli/ itself, so a `new URL(…, import.meta.url)` means what it meant from tsc's
+ *   output one folder below dist/: '../../package.json', '../web' (serve), and the worker files, which are entries
+ *   here: plan-worker.js (engine/parallel.ts) and plan-job.js (server/plan-job.ts).
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const OUT = fileURLToPath(new URL('./dist/cli', import.meta.url));
+const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+/** Packages imported from node_modules at run time (see above); the rest is bundled. */
+const EXTERNAL = ['exceljs', 'highs', 'glpk.js', 'javascript-lp-solver', '@resvg/resvg-js', 'echarts', 'fastify', 'iconv-lite'];
+
+/**
+ * yargs finds its locales (our --help is zh_CN) and the package.json it reads its settings from by the path of its
+ * own platform shim (lib/platform-shims/esm.mjs). Bundled, that path would be the chunk's; this points it back at
+ * the installed yargs, so yargs behaves as it does unbundled (and the build fails if a new yargs changed the line).
+ */
+function yargsShimPath(): Plugin {
+  const line = 'const __dirname = fileURLToPath(import.meta.url);';
+  return {
+    name: 'rotation:yargs-shim-path',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/.test(id)) return null;
+      if (!code.includes(line)) throw new Error(`yargs' ${id} no longer has the line «${line}»: see vite.cli.config.ts`);
+      // The same line, only longer: the source map stays right (map: null keeps it).
+      return { code: code.replace(line, "const __dirname = fileURLToPath(new URL('./lib/platform-shims/esm.mjs', import.meta.resolve('yargs')));"), map: null };
+    },
+  };
+}
+
+/**
+ * Puts src/cli/fast-string-width.ts in front of every copy of string-width (yargs and cliui measure their help
+ * screens with it; see that file), and creates a copy's Intl.Segmenter when the exact path first needs it instead
+ * of when the bundle loads. Lines before the end keep their numbers; the build fails if a new string-width changed
+ * the two lines this rewrites.
+ */
+function fastStringWidth(): Plugin {
+  const segmenter = 'const segmenter = new Intl.Segmenter();';
+  const exported = 'export default function stringWidth(';
+  return {
+    name: 'rotation:fast-string-width',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]string-width[\\/]index\.js$/.test(id)) return null;
+      for (const line of [segmenter, exported, "from 'get-east-asian-width';"]) {
+        if (!code.includes(line)) throw new Error(`${id} no longer has «${line}»: see vite.cli.config.ts`);
+      }
+      const patched = code
+        .replace(segmenter, 'let segmenterMade; const segmenter = { segment: (text) => (segmenterMade ??= new Intl.Segmenter()).segment(text) };')
+        .replace(exported, 'function exactStringWidth(');
+      return {
+        code: `${patched}
+export default function stringWidth(string, options) {
+\treturn simpleWidth(string, options, eastAsianWidth) ?? exactStringWidth(string, options);
+}
+import { simpleWidth } from ${JSON.stringify(source('cli/fast-string-width.ts'))};
+`,
+        map: null,
+      };
+    },
+  };
+}
+
+/** The chunks of the last build go first (their names carry a hash; tsc's files beside them stay). */
+function removeOldChunks(): Plugin {
+  return {
+    name: 'rotation:remove-old-chunks',
+    buildStart() {
+      let names: string[] = [];
+      try { names = readdirSync(OUT); } catch { /* no dist/cli yet */ }
+      for (const name of names) if (/^chunk-.*\.js(\.map)?$/.test(name)) rmSync(join(OUT, name));
+    },
+  };
+}
+
+interface Graph { getModuleInfo(id: string): { importedIds: readonly string[] } | null }
+
+/** Every module `from` imports statically, directly or not (dynamic imports are where chunks may split). */
+function staticClosure(graph: Graph, from: string): Set<string> {
+  const seen = new Set<string>();
+  const todo = [from];
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    todo.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+/** The named chunks: `cli` what every command loads (cli.ts's imports); `scenario` what `validate` adds (shared by most commands). */
+let layers: { graph: Graph; cli: Set<string>; scenario: Set<string> } | undefined;
+function chunkOf(id: string, graph: Graph): string | null {
+  if (layers?.graph !== graph) {
+    // Not cli.ts itself: its body awaits the command's chunk, which imports this chunk (a cycle would deadlock).
+    const main = source('cli/cli.ts');
+    const cli = new Set([...staticClosure(graph, main)].filter((m) => m !== main));
+    const validate = source('cli/validate.ts');
+    const scenario = new Set([...staticClosure(graph, validate)].filter((m) => m !== validate && !cli.has(m)));
+    layers = { graph, cli, scenario };
+  }
+  if (layers.cli.has(id)) return 'cli';
+  if (layers.scenario.has(id)) return 'scenario';
+  return null;
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  logLevel: 'warn',
+  plugins: [removeOldChunks(), yargsShimPath(), fastStringWidth()],
+  ssr: { noExternal: true, external: EXTERNAL },
+  build: {
+    ssr: true,
+    outDir: OUT,
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      // "src/engine/jslp.ts is dynamically imported by … but also statically imported by …": true and harmless (both
+      // are in the engine's chunks); test/cli/start-fast.test.ts checks what each command loads.
+      onLog(level, log, handler) {
+        if (log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') handler(level, log);
+      },
+      input: { main: source('cli/main.ts'), 'plan-worker': source('engine/plan-worker.ts'), 'plan-job': source('server/plan-job.ts') },
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunk-[name]-[hash].js',
+        codeSplitting: { groups: [{ debugName: 'cli+scenario', name: (id, ctx) => chunkOf(id, ctx) }] },
+      },
+    },
+  },
+});
