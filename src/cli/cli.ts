@@ -23,6 +23,13 @@ const cli = yargs(argv)
   .locale('zh_CN')
   .usage('$0 <命令> [选项]\n\n城乡教师交流轮岗计划：检查场景、编制年度计划、复核计划。');
 for (const entry of Object.values(COMMANDS)) cli.command(await commandFor(entry, requested));
+// yargs renders the running command's whole help screen right after starting its handler, to show it should the
+// handler fail later (cacheHelpMessage in yargs' command.js): 10–25 ms of every command here. Our .fail() below never
+// shows help and run() turns every failure into a message, so that screen is never shown: skip making it. (`--help`
+// makes its own.) Reached through yargs' internals, hence the guards: without them this does nothing.
+type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } | undefined } };
+const usage = (cli as unknown as Internals).getInternalMethods?.().getUsageInstance?.();
+if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const names = Object.values(COMMANDS).map((c) => c.name as string);
 await cli
