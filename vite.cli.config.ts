@@ -1,19 +1,23 @@
 /**
  * Bundles the `rotation` command line into dist/cli/ after tsc has emitted dist/ (`npm run build`,
- * `npm run build:server`): Node then loads a handful of files instead of some 220 (docs/development.md).
- * dist/cli/main.js (the `bin`) is the bundle's entry; tsc's own dist/cli/*.js stay beside it, unused by it.
+ * `npm run build:server`): Node then loads a handful of files instead of some 220 (docs/benchmarks-shapes.md,
+ * "Start-up"). dist/cli/main.js (the `bin`) is the bundle's entry; tsc's own dist/cli/*.js stay beside it, unused
+ * by it, and the library (dist/index.js) is tsc's output as before.
  *
  * - Code splitting keeps what each command loads as before: `--help` loads main.js and the `cli` chunk (what
- *   src/cli/cli.ts imports), `validate` adds the `scenario` chunk (what validate.ts imports: reading and checking
- *   a scenario, zod, date-fns, csv-parse) and its own chunk; the engine, the checker, the generator, the workbook
- *   code and the server stay in chunks of their own, loaded by the dynamic imports of the commands that use them.
- * - Bundled in: our sources and the pure-ESM packages they import (zod, date-fns, csv-parse, csv-stringify).
- *   Left to node_modules: packages that find files of their own at run time (yargs its locales, highs and glpk.js
- *   their WebAssembly, @resvg/resvg-js its native binary, echarts, exceljs, fastify), CommonJS iconv-lite, and
- *   javascript-lp-solver.
+ *   src/cli/cli.ts imports, yargs included), `validate` adds the `scenario` chunk (what validate.ts imports:
+ *   reading and checking a scenario, zod, date-fns, csv-parse) and its own chunk; the engine, the checker, the
+ *   generator, the workbook code and the server stay in chunks of their own, loaded by the dynamic imports of the
+ *   commands that use them. test/cli/start-fast.test.ts checks what each command loads through the source maps.
+ * - Bundled in: our sources and the pure-ESM packages they import (yargs with its helpers, zod, date-fns,
+ *   csv-parse, csv-stringify). Left to node_modules (EXTERNAL): packages that find files of their own at run time
+ *   (highs and glpk.js their WebAssembly, @resvg/resvg-js its native binary, echarts, exceljs, fastify), CommonJS
+ *   iconv-lite, and javascript-lp-solver. yargs still reads its locale files from node_modules (yargsShimPath).
  * - Every chunk is written to dist/cli/ itself, so a `new URL(…, import.meta.url)` means what it meant from tsc's
  *   output one folder below dist/: '../../package.json', '../web' (serve), and the worker files, which are entries
  *   here: plan-worker.js (engine/parallel.ts) and plan-job.js (server/plan-job.ts).
+ * - Vite builds with rolldown, the same tool as the review page's build, so `npm ci` needs nothing new: rolldown
+ *   ships prebuilt binaries for Windows, macOS and Linux and a WebAssembly build for the rest.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,7 +104,8 @@ interface Graph { getModuleInfo(id: string): { importedIds: readonly string[] } 
 /** Every module `from` imports statically, directly or not (dynamic imports are where chunks may split). */
 function staticClosure(graph: Graph, from: string): Set<string> {
   const seen = new Set<string>();
-  const todo = [from];
+  // The bundler's id of `from` (on Windows it may spell the path with forward slashes).
+  const todo = [[from, from.replaceAll('\\', '/')].find((id) => graph.getModuleInfo(id) !== null) ?? from];
   while (todo.length > 0) {
     const id = todo.pop()!;
     if (seen.has(id)) continue;
@@ -148,8 +153,6 @@ export default defineConfig({
       input: { main: source('cli/main.ts'), 'plan-worker': source('engine/plan-worker.ts'), 'plan-job': source('server/plan-job.ts') },
       output: {
         format: 'es',
-        charset: 'ascii',
-        comments: { legal: true, annotation: true, jsdoc: false },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunk-[name]-[hash].js',
         codeSplitting: { groups: [{ debugName: 'cli+scenario', name: (id, ctx) => chunkOf(id, ctx) }] },
