@@ -26,6 +26,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 const OUT = fileURLToPath(new URL('./dist/cli', import.meta.url));
 const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+/** A path with forward slashes: the bundler may spell a Windows path either way. */
+const slashed = (path: string) => path.replaceAll('\\', '/');
 
 /** Packages imported from node_modules at run time (see above); the rest is bundled. */
 const EXTERNAL = ['exceljs', 'highs', 'glpk.js', 'javascript-lp-solver', '@resvg/resvg-js', 'echarts', 'fastify', 'iconv-lite'];
@@ -79,7 +81,7 @@ export function fastStringWidth(): Plugin {
 export default function stringWidth(string, options) {
 \treturn simpleWidth(string, options, eastAsianWidth) ?? exactStringWidth(string, options);
 }
-import { simpleWidth } from ${JSON.stringify(source('cli/fast-string-width.ts'))};
+import { simpleWidth } from ${JSON.stringify(slashed(source('cli/fast-string-width.ts')))};
 `,
         map: null,
       };
@@ -109,7 +111,7 @@ interface Graph { getModuleInfo(id: string): { importedIds: readonly string[] } 
 function staticClosure(graph: Graph, from: string): Set<string> {
   const seen = new Set<string>();
   // The bundler's id of `from` (on Windows it may spell the path with forward slashes).
-  const todo = [[from, from.replaceAll('\\', '/')].find((id) => graph.getModuleInfo(id) !== null) ?? from];
+  const todo = [[from, slashed(from)].find((id) => graph.getModuleInfo(id) !== null) ?? from];
   while (todo.length > 0) {
     const id = todo.pop()!;
     if (seen.has(id)) continue;
@@ -125,9 +127,9 @@ function chunkOf(id: string, graph: Graph): string | null {
   if (layers?.graph !== graph) {
     // Not cli.ts itself: its body awaits the command's chunk, which imports this chunk (a cycle would deadlock).
     const main = source('cli/cli.ts');
-    const cli = new Set([...staticClosure(graph, main)].filter((m) => m !== main));
+    const cli = new Set([...staticClosure(graph, main)].filter((m) => slashed(m) !== slashed(main)));
     const validate = source('cli/validate.ts');
-    const scenario = new Set([...staticClosure(graph, validate)].filter((m) => m !== validate && !cli.has(m)));
+    const scenario = new Set([...staticClosure(graph, validate)].filter((m) => slashed(m) !== slashed(validate) && !cli.has(m)));
     layers = { graph, cli, scenario };
   }
   if (layers.cli.has(id)) return 'cli';
