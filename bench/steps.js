@@ -1,10 +1,11 @@
 // Where a county's solve time goes: one generated county per size, its model
 // size by kind of variable, and the time of each lexicographic step.
 // Run: npm run build && node bench/steps.js 700,2000,5000 [solver] [shape]   (STEPS_TIME_LIMIT: seconds, default 600)
-// shape: default or village (`rotation generate --shape`). `npm run bench` prints each step's time too; this adds
+// shape: default or village (`rotation generate --shape`). STEPS_COUNTY=<name> takes that county of the generated city. `npm run bench` prints each step's time too; this adds
 // the variables by kind, the LP bound of each step and what answered it.
 // Not a test: nothing here asserts on time.
-import { generateScenario } from '../dist/generate/index.js';
+import { generateScenario, generateWenzhou } from '../dist/generate/index.js';
+import { applyNeedsMode } from '../dist/policy/norms.js';
 import { countyInputs } from '../dist/engine/county.js';
 import { buildCountyModel } from '../dist/engine/model.js';
 import { solveLexicographic } from '../dist/engine/lexicographic.js';
@@ -16,10 +17,14 @@ const sizes = (process.argv[2] ?? '700,2000,5000').split(',').map(Number);
 const loaded = await loadSolver(process.argv[3] ?? 'auto');
 const shape = process.argv[4] ?? 'default';
 for (const teachers of sizes) {
-  const scenario = generateScenario({ counties: 1, teachers, seed: 7, year: 2019, shape });
+  // STEPS_COUNTY=<name>: that county of the generated city (`--preset wenzhou`, needs as `plan` takes them) instead.
+  const cityCounty = process.env.STEPS_COUNTY;
+  const generated = cityCounty ? generateWenzhou({ seed: 7, year: 2019, shape }) : generateScenario({ counties: 1, teachers, seed: 7, year: 2019, shape });
+  const scenario = cityCounty ? applyNeedsMode(generated, termOf(2019, generated.policy), 'auto').scenario : generated;
   const term = termOf(2019, scenario.policy);
   const started = performance.now();
-  const [input] = countyInputs(scenario, term, eligibilityAll(scenario, term));
+  const inputs = countyInputs(scenario, term, eligibilityAll(scenario, term));
+  const input = cityCounty ? inputs.find((x) => x.county === cityCounty) : inputs[0];
   const model = buildCountyModel(input, scenario.policy);
   const built = performance.now() - started;
   // Variables by kind: a = class × role, w = personal, z = sender flows, b/y = R5, s = posts left open, u1/u2 = R1/R2 shortfalls.
@@ -34,7 +39,8 @@ for (const teachers of sizes) {
     + `${model.constraints.length} constraints + ${model.cuts.length} valid inequalities; built in ${Math.round(built)} ms; ${solver.name} ${lex.status} in ${Math.round(lex.ms)} ms`);
   for (const step of lex.steps) {
     const lp = step.relaxation === undefined ? '' : ` (LP ${Math.round(step.relaxation.ms)} ms, bound ${step.relaxation.bound}; answer: ${step.answer})`;
+
     const fixed = step.fixedColumns === undefined ? '' : `; then ${step.fixedColumns} columns fixed, ${step.tightenedRows} rows tight`;
-    console.log(`  ${String(Math.round(step.ms)).padStart(7)} ms  ${step.status}  ${step.levels.join(' + ')}${lp}${fixed}`);
+    console.log(`  ${String(Math.round(step.ms)).padStart(7)} ms  ${step.status}  ${step.levels.join(" + ")}${lp}${fixed}`);
   }
 }

@@ -189,13 +189,22 @@ export function solveWithHighs(highs: Highs, model: LinearModel, timeoutMs: numb
   return done({ status, values, objective: evaluate(model.objective, values), ...gap });
 }
 
+/**
+ * Columns from which the LP relaxation is solved by HiGHS' interior point method (with crossover, so a vertex
+ * and its duals as the simplex gives them) instead of the dual simplex. Measured on the generated city's largest
+ * village-shape county (114,714 columns, `STEPS_COUNTY=苍南县 node bench/steps.js 1 highs village`, idle 2-core
+ * machine): LPs of steps 1–4 6.2 / 7.2 / 8.2 / 9.1 s against 5.0 / 17.3 / 5.9 / 28.1 s, the county 89 s against
+ * 111 s; on a 40,266-column county (6,000 teachers, village shape) the two were within the noise.
+ */
+export const IPM_MIN_COLUMNS = 50_000;
+
 /** The LP relaxation's optimum with duals (Solver.relax), or null when HiGHS did not prove one. */
 export function relaxWithHighs(highs: Highs, model: LinearModel, timeoutMs: number): Relaxation | null {
   const started = performance.now();
   if (model.variables.length === 0) return null;
   try {
     return highs.withModel(toHighsArrays(highs, model, false), (m) => {
-      m.options.set(settings(timeoutMs));
+      m.options.set({ ...settings(timeoutMs), ...(model.variables.length >= IPM_MIN_COLUMNS ? { solver: 'ipm' } : {}) });
       const { modelStatus } = m.run();
       if (modelStatus !== highs.constants.modelStatus.optimal || m.info.get('dual_solution_status') !== 2) return null;
       const x = m.getSolution();

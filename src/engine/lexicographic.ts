@@ -42,6 +42,11 @@ export interface LexResult {
   readonly steps: readonly LexStep[];
   readonly ms: number;
   readonly message?: string;
+  /**
+   * The model's columns and rows as reduced-cost fixing left them after the steps (not the rows that fix the
+   * levels): bounds and tight rows every plan optimal at every level solved keeps (pooled.ts hands them on).
+   */
+  readonly narrowed?: { readonly variables: readonly Variable[]; readonly constraints: readonly Constraint[] };
 }
 
 /** Splits levels into consecutive groups whose combined weights stay under the limit. */
@@ -308,10 +313,13 @@ export type ModelListener = (step: number, model: LinearModel, result: SolveResu
 /** Told before each step is solved: the 1-based step, the number of steps and the levels it optimises (for progress). */
 export type LevelListener = (step: number, steps: number, levels: readonly string[]) => void;
 
-/** Solves the levels in order; stops at the first solve that is not proven optimal. */
+/**
+ * Solves the levels in order; stops at the first solve that is not proven optimal. `fixLast`: reduced-cost
+ * fixing after the last step too (for `narrowed`).
+ */
 export function solveLexicographic(
   model: { variables: readonly Variable[]; constraints: readonly Constraint[]; cuts?: readonly Constraint[] },
-  levels: readonly Level[], solver: Solver, timeoutMs: number, onStep?: ModelListener, onLevel?: LevelListener,
+  levels: readonly Level[], solver: Solver, timeoutMs: number, onStep?: ModelListener, onLevel?: LevelListener, fixLast = false,
 ): LexResult {
   const started = performance.now();
   let variables: readonly Variable[] = model.variables;
@@ -331,7 +339,7 @@ export function solveLexicographic(
     const { result, lp, answer } = solveStep(model, solver, left, constraints.length);
     onStep?.(i + 1, model, result);
     // After an optimal step with its LP at hand, reduced-cost fixing narrows the later steps.
-    const fixing = result.status === 'optimal' && lp !== null && i < groups.length - 1 ? fixByReducedCost(model, lp, result.objective, constraints.length) : null;
+    const fixing = result.status === 'optimal' && lp !== null && (i < groups.length - 1 || fixLast) ? fixByReducedCost(model, lp, result.objective, constraints.length) : null;
     steps.push({
       levels: group.map((l) => l.name), status: result.status, ms: result.ms, objective: result.objective, answer,
       ...(result.gap !== undefined ? { gap: result.gap } : {}), ...(lp !== null ? { relaxation: { ms: lp.ms, bound: lp.objective } } : {}),
@@ -356,5 +364,6 @@ export function solveLexicographic(
     status, values, steps, ms: performance.now() - started,
     levelValues: levels.map((l) => ({ name: l.name, value: Math.round(levelValue(l, values)) })),
     ...(message !== undefined ? { message } : {}),
+    narrowed: { variables, constraints },
   };
 }

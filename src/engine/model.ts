@@ -95,6 +95,12 @@ export interface ModelOptions {
    * aggregation saves.
    */
   readonly perTeacher?: boolean;
+  /**
+   * The pooled model (pooled.ts): the plain classes' flows leave from one pool per education group instead of
+   * one per sender, and the distance level is left out. Only for counties where every sender reaches every
+   * receiver (pooled.ts says why its optimum is then the model's at every other level).
+   */
+  readonly pooled?: boolean;
 }
 
 /** The county input with every class split into one-teacher classes. */
@@ -119,6 +125,7 @@ interface Facts {
   readonly input: CountyInput;
   readonly policy: Policy;
   readonly perTeacher: boolean;
+  readonly pooled: boolean;
   readonly need: Map<string, { needed: number; priority: number }>;
   readonly r5Receivers: Set<string>;
   readonly groupOf: Map<string, string>;
@@ -162,11 +169,11 @@ function at<K>(map: Map<K, Map<string, number>>, key: K): Map<string, number> {
   return t;
 }
 
-function facts(input: CountyInput, policy: Policy, perTeacher: boolean): Facts {
+function facts(input: CountyInput, policy: Policy, perTeacher: boolean, pooled: boolean): Facts {
   const need = new Map<string, { needed: number; priority: number }>();
   for (const r of input.receivers) for (const g of r.gaps) if (g.needed > 0) need.set(`${r.school.school_id}|${g.subject}`, g);
   return {
-    input, policy, perTeacher, need,
+    input, policy, perTeacher, pooled, need,
     r5Receivers: new Set(input.receivers.filter((r) => r.backboneBefore === 0).map((r) => r.school.school_id)),
     groupOf: new Map(input.receivers.map((r) => [r.school.school_id, r.school.group])),
     senderGroup: new Map(input.senders.map((s) => [s.school.school_id, s.school.group])),
@@ -181,12 +188,34 @@ function tallies(): Tallies {
   };
 }
 
-/** A variable that brings teachers of `role` from `sender` to receiver `r`: gap filled or extra, group, distance. */
-function arrive(p: Parts, name: string, sender: string, r: string, role: string): void {
+/**
+ * A variable that brings teachers of `role` from `source` to receiver `r`: gap filled or extra, group, distance.
+ * The source is a sender, or in the pooled model an education group's pool (no distance).
+ */
+function arrive(p: Parts, name: string, source: Source, r: string, role: string): void {
   if (role === EXTRA) { add(at(p.t.extraAt, r), name, 1); add(p.t.extras, name, -1); } else add(at(p.t.gapFill, `${r}|${role}`), name, 1);
-  if (p.groupOf.get(r) !== '' && p.groupOf.get(r) === p.senderGroup.get(sender)) add(p.t.group, name, 1);
-  const d = p.input.distance.get(pairKey(sender, r));
+  if (p.groupOf.get(r) !== '' && p.groupOf.get(r) === source.group) add(p.t.group, name, 1);
+  if (source.sender === null) return;
+  const d = p.input.distance.get(pairKey(source.sender, r));
   if (d !== null && d !== undefined && d > 0) add(p.t.dist, name, -Math.round(d * KM_UNITS));
+}
+/** Where a flow leaves from: a sender, or in the pooled model an education group's pool (sender null). */
+interface Source {
+  readonly key: string;
+  readonly group: string;
+  readonly sender: string | null;
+}
+/** The flow sources of the model: one per sender, or in the pooled model one per education group of the senders. */
+function sources(p: Facts): Source[] {
+  const senders = p.input.senders.map((s) => ({ key: s.school.school_id, group: s.school.group, sender: s.school.school_id }));
+  if (!p.pooled) return senders;
+  const groups = [...new Set(senders.map((s) => s.group))].sort();
+  return groups.map((group, i) => ({ key: `pool${i}`, group, sender: null }));
+}
+/** The source a plain class's teachers leave from. */
+function sourceOf(p: Facts, all: readonly Source[], sender: string): Source {
+  const group = p.senderGroup.get(sender)!;
+  return all.find((s) => (p.pooled ? s.group === group : s.key === sender))!;
 }
 
 /**
@@ -194,7 +223,7 @@ function arrive(p: Parts, name: string, sender: string, r: string, role: string)
  * personal `w` per (receiver, role) for the receivers that matter to the class; one row caps the class's size.
  * Returns the variables per class and the plain classes per sender and role (for senderFlows).
  */
-function classLayer(p: Parts): { classVars: ClassVars; plainRoles: Map<string, Map<string, TeacherClass[]>> } {
+function classLayer(p: Parts, all: readonly Source[]): { classVars: ClassVars; plainRoles: Map<string, Map<string, TeacherClass[]>> } {
   const { m, t } = p;
   const classVars: ClassVars = new Map();
   const plainRoles = new Map<string, Map<string, TeacherClass[]>>();
@@ -219,9 +248,10 @@ function classLayer(p: Parts): { classVars: ClassVars; plainRoles: Map<string, M
         const name = m.variable(`a${c.id}_${role}`);
         vars.push({ role, receiver: null, name });
         use(name);
-        const byRole = plainRoles.get(c.sender) ?? new Map<string, TeacherClass[]>();
+        const from = sourceOf(p, all, c.sender).key;
+        const byRole = plainRoles.get(from) ?? new Map<string, TeacherClass[]>();
         byRole.set(role, [...(byRole.get(role) ?? []), c]);
-        plainRoles.set(c.sender, byRole);
+        plainRoles.set(from, byRole);
       }
     }
     for (const r of personal) {
@@ -230,7 +260,7 @@ function classLayer(p: Parts): { classVars: ClassVars; plainRoles: Map<string, M
         const name = m.variable(`w${c.id}_${r}_${role}`);
         vars.push({ role, receiver: r, name });
         use(name);
-        arrive(p, name, c.sender, r, role);
+        arrive(p, name, { key: c.sender, group: p.senderGroup.get(c.sender)!, sender: c.sender }, r, role);
         if (rank >= 0) add(t.pref, name, preferenceWeight(rank));
         if (c.target?.receiver === r && (role === EXTRA ? c.main : role) === c.target.subject) add(t.kept, name, 1);
         if (c.r5Backbone && p.r5Receivers.has(r)) add(at(t.r5At, r), name, 1);
@@ -262,9 +292,9 @@ function coupleLayer(p: Parts, classVars: ClassVars): void {
  * teacher at a receiver that has none), the group and the distance: so the one receiver best for group,
  * then distance, and the R5 receivers (for backbone classes) keep every lexicographic optimum.
  */
-function extraReceivers(p: Facts, reachable: readonly string[], sid: string, backbone: boolean): string[] {
-  const sameGroup = (r: string) => (p.groupOf.get(r) !== '' && p.groupOf.get(r) === p.senderGroup.get(sid) ? 1 : 0);
-  const km = (r: string) => Math.round((p.input.distance.get(pairKey(sid, r)) ?? 0) * KM_UNITS);
+function extraReceivers(p: Facts, reachable: readonly string[], source: Source, backbone: boolean): string[] {
+  const sameGroup = (r: string) => (p.groupOf.get(r) !== '' && p.groupOf.get(r) === source.group ? 1 : 0);
+  const km = (r: string) => (source.sender === null ? 0 : Math.round((p.input.distance.get(pairKey(source.sender, r)) ?? 0) * KM_UNITS));
   const best = [...reachable].sort((x, y) => sameGroup(y) - sameGroup(x) || km(x) - km(y) || (x < y ? -1 : x > y ? 1 : 0))[0];
   return reachable.filter((r) => r === best || (backbone && p.r5Receivers.has(r)));
 }
@@ -274,18 +304,18 @@ function extraReceivers(p: Facts, reachable: readonly string[], sid: string, bac
  * counting the R5-level backbone at R5 receivers (at every receiver with the balance term on, where a
  * backbone teacher's receiver matters everywhere: backbone classes keep all their receivers for extras).
  */
-function senderFlows(p: Parts, plainRoles: Map<string, Map<string, TeacherClass[]>>): Flows {
+function senderFlows(p: Parts, all: readonly Source[], plainRoles: Map<string, Map<string, TeacherClass[]>>): Flows {
   const { m, t } = p;
   const maxExtra = p.policy.assignment.max_extra_per_receiver;
   const flows: Flows = new Map();
-  for (const s of p.input.senders) {
-    const sid = s.school.school_id;
+  for (const source of all) {
+    const sid = source.key;
     const list: { role: string; receiver: string; name: string; backbone: string | null }[] = [];
     for (const [role, classes] of plainRoles.get(sid) ?? []) {
       const r5Classes = classes.filter((c) => c.r5Backbone);
       const reachable = classes[0]!.receivers;
       const receivers = role !== EXTRA ? reachable.filter((r) => hasGap(p, r, role))
-        : maxExtra !== null || (p.balanceTerm !== null && r5Classes.length > 0) ? reachable : extraReceivers(p, reachable, sid, r5Classes.length > 0);
+        : maxExtra !== null || (p.balanceTerm !== null && r5Classes.length > 0) ? reachable : extraReceivers(p, reachable, source, r5Classes.length > 0);
       const balance = new Map<string, number>();
       for (const c of classes) add(balance, `a${c.id}_${role}`, -1);
       const r5Balance = new Map<string, number>();
@@ -293,7 +323,7 @@ function senderFlows(p: Parts, plainRoles: Map<string, Map<string, TeacherClass[
       for (const r of receivers) {
         const z = m.variable(`z${sid}_${r}_${role}`);
         add(balance, z, 1);
-        arrive(p, z, sid, r, role);
+        arrive(p, z, source, r, role);
         let b: string | null = null;
         if (r5Classes.length > 0 && (p.r5Receivers.has(r) || p.balanceTerm !== null)) {
           b = m.variable(`b${sid}_${r}_${role}`);
@@ -452,6 +482,8 @@ export const LEVELS: readonly LevelSpec[] = [
 function levelsOf(l: LevelInputs): Level[] {
   const levels: Level[] = [];
   for (const spec of LEVELS) {
+    // The pooled model's flows have no distance: its levels are all the model's but the last (pooled.ts).
+    if (l.p.pooled && spec.id === 'distance') continue;
     const built = spec.build(l);
     if (built !== null && built.terms.size > 0) levels.push({ name: spec.name, ...built });
   }
@@ -462,10 +494,11 @@ function levelsOf(l: LevelInputs): Level[] {
 export function buildCountyModel(countyInput: CountyInput, policy: Policy, options: ModelOptions = {}): CountyModel {
   const perTeacher = options.perTeacher === true;
   const input = perTeacher ? splitClasses(countyInput) : countyInput;
-  const p: Parts = { ...facts(input, policy, perTeacher), m: new Builder(), t: tallies() };
-  const { classVars, plainRoles } = classLayer(p);
+  const p: Parts = { ...facts(input, policy, perTeacher, options.pooled === true), m: new Builder(), t: tallies() };
+  const all = sources(p);
+  const { classVars, plainRoles } = classLayer(p, all);
   coupleLayer(p, classVars);
-  const flows = senderFlows(p, plainRoles);
+  const flows = senderFlows(p, all, plainRoles);
   const open = gapRows(p);
   const r5 = r5Rows(p);
   const { slackR1, slackR2, cuts, r2Range } = senderRows(p);

@@ -16,7 +16,8 @@ import { type CountyInput, countyInputs, pairKey, type Target } from './county.j
 import { decompose, type Move } from './decompose.js';
 import { roundKm } from '../domain/distance.js';
 import { coupleReason, gapWhy, moveReasons, r1Why, r2ExcuseNote, r2Why, r5Why } from './explain.js';
-import { type LexResult, solveLexicographic } from './lexicographic.js';
+import { type LevelListener, type LexResult, type ModelListener, solveLexicographic } from './lexicographic.js';
+import { poolable, solvePooled } from './pooled.js';
 import { buildCountyModel, EXTRA } from './model.js';
 import { solveByFlow } from './flow/lexicographic-flow.js';
 import { isFlowSolver } from './flow/solver.js';
@@ -79,9 +80,13 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
   const viaFlow = isFlowSolver(chosen) ? solveByFlow(model, scenario.policy) : null;
   const fallback = isFlowSolver(chosen) ? (typeof chosen.fallback === 'function' ? chosen.fallback(model.variables.length) : chosen.fallback) : chosen;
   const solver = viaFlow?.certified === true ? chosen : fallback;
-  const lex = viaFlow?.certified === true ? viaFlow.result
-    : solveLexicographic(model, model.levels, fallback, Math.max(1, timeoutMs - (viaFlow?.ms ?? 0)), onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined,
-      options.onLevel ? (step, steps, levels) => options.onLevel!(input.county, step, steps, levels) : undefined);
+  const onStep: ModelListener | undefined = onModel ? (step, m, r) => onModel(input.county, step, m, r) : undefined;
+  const onLevel: LevelListener | undefined = options.onLevel ? (step, steps, levels) => options.onLevel!(input.county, step, steps, levels) : undefined;
+  const left = Math.max(1, timeoutMs - (viaFlow?.certified === false ? viaFlow.ms : 0));
+  // A large county whose senders all reach all receivers: pooled first (pooled.ts), the full model as ever if that fails.
+  const viaPool = viaFlow?.certified !== true && fallback.pools !== undefined && fallback.relax !== undefined && poolable(model, fallback.pools)
+    ? solvePooled(model, scenario.policy, fallback, left, onStep, onLevel) : null;
+  const lex = viaFlow?.certified === true ? viaFlow.result : viaPool ?? solveLexicographic(model, model.levels, fallback, left, onStep, onLevel);
   const flowMs = viaFlow?.certified === false ? viaFlow.ms : 0;
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
@@ -103,7 +108,7 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
     stats: {
       county: input.county, teachers: input.teachers, classes: input.classes.length, ...size,
       solves: lex.steps.length, solve_ms: Math.round(lex.ms + flowMs), status: lex.status,
-      solver: viaFlow?.certified === false ? `${chosen.name}→${solver.name}` : solver.name, levels: [...lex.levelValues],
+      solver: viaFlow?.certified === false ? `${chosen.name}→${solver.name}` : viaPool !== null ? `${solver.name}+pooled` : solver.name, levels: [...lex.levelValues],
       mip_gap: viaFlow?.certified === true ? 0 : largestGap(lex.steps),
       ...(viaFlow?.certified === false ? { flow_fallback: viaFlow.reason } : {}),
     },

@@ -56,6 +56,11 @@ export interface Solver {
   readonly weightLimit?: number;
   /** Give it the model's valid inequalities (CountyModel.cuts): a branch-and-cut solver profits, a plain branch and bound may not. */
   readonly takesCuts?: boolean;
+  /**
+   * Solve a county with at least this many sender flows pooled first when it can be (pooled.ts; needs `relax`).
+   * `--solver auto` sets POOLED_MIN_FLOWS; `--solver highs` leaves it unset (never pooled).
+   */
+  readonly pools?: number;
   solve(model: LinearModel, options: SolveOptions): SolveResult;
   /**
    * The LP relaxation's optimum with its duals, or null when the solver has

@@ -45,7 +45,8 @@ export async function loadSolver(name: SolverName): Promise<Solver | ((variables
   }
 }
 
-/** 'auto': javascript-lp-solver for a small county model, HiGHS for a larger one. */
+/** 'auto': javascript-lp-solver for a small county model, HiGHS for a larger one, pooled first for a large one (pooled.ts). */
 async function autoSolver(): Promise<(variables: number) => Solver> {
-  return bySize((await import('./jslp.js')).jslpSolver, await (await import('./highs.js')).loadHighsSolver());
+  const { POOLED_MIN_FLOWS } = await import('./pooled.js');
+  return bySize((await import('./jslp.js')).jslpSolver, { ...await (await import('./highs.js')).loadHighsSolver(), pools: POOLED_MIN_FLOWS });
 }
