@@ -29,6 +29,21 @@ export type PartMonth = 'pro_rata' | 'whole_months';
  * @example monthSlices('2019-09-16', '2019-10-31') → [{ month: '2019-09', firstDay: 16, lastDay: 30, daysInMonth: 30 }, { month: '2019-10', firstDay: 1, lastDay: 31, daysInMonth: 31 }]
  */
 export function monthSlices(from: string, to: string): MonthSlice[] {
+  // Remembered by period: a plan asks for the same few periods once per teacher (date-fns: some 5 µs a month), and
+  // `rotation suggest` asks again for every candidate move.
+  const key = `${from}|${to}`;
+  let slices = sliceMemo.get(key);
+  if (slices === undefined) {
+    if (sliceMemo.size >= SLICE_MEMO_SIZE) sliceMemo.clear();
+    sliceMemo.set(key, (slices = Object.freeze(computeSlices(from, to).map((x) => Object.freeze(x)))));
+  }
+  return [...slices];
+}
+
+const SLICE_MEMO_SIZE = 10_000;
+const sliceMemo = new Map<string, readonly MonthSlice[]>();
+
+function computeSlices(from: string, to: string): MonthSlice[] {
   const first = parseISO(from);
   const last = parseISO(to);
   const out: MonthSlice[] = [];

@@ -62,6 +62,11 @@ export function recount(scenario: Scenario, plan: Plan): Plan {
 
 /** The plan with `move` applied (the teacher's old assignment, if any, removed), recounted and extended. */
 export function applyMove(scenario: Scenario, plan: Plan, move: Move): Plan {
+  return extendPlan(scenario, movedPlan(scenario, plan, move));
+}
+
+/** The plan with `move` applied and recounted (senders, gaps, receivers, shortfalls), not extended: what `applyMove` does, but the report parts. */
+export function movedPlan(scenario: Scenario, plan: Plan, move: Move): Plan {
   const t = scenario.teachers.find((x) => x.teacher_id === move.teacher_id);
   const from = scenario.schools.find((s) => s.school_id === t?.school_id);
   const to = scenario.schools.find((s) => s.school_id === move.to_school);
@@ -74,5 +79,5 @@ export function applyMove(scenario: Scenario, plan: Plan, move: Move): Plan {
   };
   const assignments = [...plan.assignments.filter((a) => a.teacher_id !== t.teacher_id), assignment]
     .sort((a, b) => a.from_school.localeCompare(b.from_school) || a.teacher_id.localeCompare(b.teacher_id));
-  return extendPlan(scenario, recount(scenario, { ...plan, assignments }));
+  return recount(scenario, { ...plan, assignments });
 }

@@ -18,7 +18,7 @@ import { preferenceWeight } from '../engine/model.js';
 import { eligibilityAll } from '../policy/eligibility.js';
 import { needsTitleService } from '../policy/points.js';
 import { termOf } from '../policy/term.js';
-import { applyMove } from './apply-move.js';
+import { applyMove, type Move, movedPlan } from './apply-move.js';
 
 export interface Candidate {
   readonly teacher_id: string;
@@ -55,8 +55,13 @@ const zhSubject = (k: string) => (SUBJECTS.zh as Record<string, string>)[k] ?? k
 
 /** Ranking key: higher is better, compared left to right. */
 function rankKey(c: Candidate): number[] {
+  return [c.passes_check ? 1 : 0, -c.violations.length, ...effectKey(c)];
+}
+
+/** The part of the ranking key that does not need the check: the plan's objective order. */
+function effectKey(c: Pick<Candidate, 'delta'>): number[] {
   const d = c.delta;
-  return [c.passes_check ? 1 : 0, -c.violations.length, d.r1_shortfall, d.r2_shortfall, ...d.posts, d.r5, d.extras, d.title, d.preference, d.group, -Math.round(d.distance_km * 10)];
+  return [d.r1_shortfall, d.r2_shortfall, ...d.posts, d.r5, d.extras, d.title, d.preference, d.group, -Math.round(d.distance_km * 10)];
 }
 
 /** The subjects of `school` that the plan leaves open, or `subject` when given. */
@@ -80,7 +85,7 @@ export function suggestCandidates(scenario: Scenario, plan: Plan, options: Sugge
   const placed = new Map(plan.assignments.map((a) => [a.teacher_id, a]));
   const maxKm = policy.assignment.max_distance_km;
   const before = { r1: shortOf(plan, 'R1'), r2: shortOf(plan, 'R2') };
-  const out: Candidate[] = [];
+  const out: { candidate: Omit<Candidate, 'passes_check' | 'violations'>; move: Move }[] = [];
   for (const subject of openSubjects(plan, options.school, options.subject)) {
     const gap = plan.gaps.find((g) => g.school_id === options.school && g.subject === subject && g.needed > 0);
     for (const t of scenario.teachers) {
@@ -94,19 +99,31 @@ export function suggestCandidates(scenario: Scenario, plan: Plan, options: Sugge
       if (maxKm !== null && d !== null && d > maxKm) continue;
       const current = placed.get(t.teacher_id);
       if (current?.to_school === options.school && current.subject === subject) continue;
-      const after = applyMove(scenario, plan, { teacher_id: t.teacher_id, to_school: options.school, subject });
-      // As `rotation check` judges it: rules broken; figures a hand edit left stale (notes) do not count against a move.
-      const { violations } = checkEditedPlan(scenario, after);
-      out.push(describe(scenario, plan, after, t, subject, current, gap?.priority as number | undefined, roundKm(d), violations.map((v) => `${v.rule}: ${v.message}`), before));
+      const move = { teacher_id: t.teacher_id, to_school: options.school, subject };
+      out.push({ candidate: describe(scenario, plan, movedPlan(scenario, plan, move), t, subject, current, gap?.priority as number | undefined, roundKm(d), before), move });
     }
   }
-  const ranked = out.sort((a, b) => {
-    const ka = rankKey(a);
-    const kb = rankKey(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
-    return a.teacher_id.localeCompare(b.teacher_id);
-  });
-  return ranked.slice(0, options.limit ?? 10);
+  // Every candidate's effects come from the recounted plan (milliseconds each). The check of a whole plan takes
+  // 0.2–0.4 s at 6,000 teachers, so it runs in ranking order only until `limit` candidates pass: those are the list.
+  // Only when fewer pass is every candidate checked, to rank the rest by how many rules each breaks.
+  const limit = options.limit ?? 10;
+  out.sort((a, b) => compareKeys(effectKey(a.candidate), effectKey(b.candidate)) || a.candidate.teacher_id.localeCompare(b.candidate.teacher_id));
+  const checked: Candidate[] = [];
+  let passing = 0;
+  for (const { candidate, move } of out) {
+    if (passing >= limit) break;
+    // As `rotation check` judges it: rules broken; figures a hand edit left stale (notes) do not count against a move.
+    const violations = checkEditedPlan(scenario, applyMove(scenario, plan, move)).violations.map((v) => `${v.rule}: ${v.message}`);
+    checked.push({ ...candidate, passes_check: violations.length === 0, violations });
+    if (violations.length === 0) passing++;
+  }
+  return checked.sort((a, b) => compareKeys(rankKey(a), rankKey(b)) || a.teacher_id.localeCompare(b.teacher_id)).slice(0, limit);
+}
+
+/** Higher keys first, compared left to right. */
+function compareKeys(ka: readonly number[], kb: readonly number[]): number {
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
+  return 0;
 }
 
 function shortOf(plan: Plan, rule: 'R1' | 'R2'): number {
@@ -115,8 +132,8 @@ function shortOf(plan: Plan, rule: 'R1' | 'R2'): number {
 
 function describe(
   scenario: Scenario, plan: Plan, after: Plan, t: Teacher, subject: string, current: Plan['assignments'][number] | undefined,
-  priority: number | undefined, km: number | null, violations: string[], before: { r1: number; r2: number },
-): Candidate {
+  priority: number | undefined, km: number | null, before: { r1: number; r2: number },
+): Omit<Candidate, 'passes_check' | 'violations'> {
   const policy = scenario.policy;
   const school = plan.gaps.find((g) => g.school_id === current?.to_school && g.subject === current?.subject);
   const effects: string[] = [];
@@ -167,8 +184,6 @@ function describe(
       group: sameGroup(newTo) - (current ? sameGroup(current.to_school) : 0),
       distance_km: Math.round(((km ?? 0) - oldKm) * 10) / 10,
     },
-    passes_check: violations.length === 0,
-    violations,
   };
 }
 

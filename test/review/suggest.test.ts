@@ -7,6 +7,8 @@ import { planScenario } from '../../src/engine/plan.js';
 import { extendPlan } from '../../src/report/plan-report.js';
 import { applyMove } from '../../src/review/apply-move.js';
 import { suggestCandidates } from '../../src/review/suggest.js';
+import { loadHighsSolver } from '../../src/engine/highs.js';
+import { generateScenario } from '../../src/generate/index.js';
 import { rural, scenario, staff, teacher, urban } from '../engine/builders.js';
 
 /** Two senders of 10 (cap 2 each), art teachers at U1 (one county-level backbone) and an art-qualified one at U2; R1 lacks a math teacher. */
@@ -86,4 +88,23 @@ describe('rotation suggest', () => {
     // Without an open art post at R1 only art teachers could go there (as extras): B001 may teach art only to fill a gap.
     expect(suggestCandidates(s, plan, { school: 'R1', subject: 'art' }).map((c) => c.teacher_id)).not.toContain('B001');
   });
+
+  it('checks in ranking order only until the list is full, and lists what checking every candidate would list', async () => {
+    // A generated county with open posts and many candidates per post; limit Infinity checks every candidate.
+    const s = generateScenario({ counties: 1, teachers: 500, seed: 4, year: 2019, shape: 'village' });
+    const plan = planScenario(s, 2019, { solver: await loadHighsSolver() }).plan;
+    const open = plan.gaps.filter((g) => g.unfilled > 0).slice(0, 4);
+    expect(open.length).toBeGreaterThan(0);
+    for (const g of open) {
+      const all = suggestCandidates(s, plan, { school: g.school_id, subject: g.subject, limit: Infinity });
+      for (const limit of [1, 3, 10]) {
+        expect(suggestCandidates(s, plan, { school: g.school_id, subject: g.subject, limit }), `${g.school_id} ${g.subject} limit ${limit}`).toEqual(all.slice(0, limit));
+      }
+      // Each verdict is the checker's on the applied move.
+      for (const c of all.slice(0, 3)) {
+        const after = applyMove(s, plan, { teacher_id: c.teacher_id, to_school: g.school_id, subject: g.subject });
+        expect(c.passes_check).toBe(checkEditedPlan(s, after).violations.length === 0);
+      }
+    }
+  }, 300_000);
 });
