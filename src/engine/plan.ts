@@ -84,9 +84,12 @@ function countyResult(input: CountyInput, scenario: Scenario, options: PlanOptio
   const onLevel: LevelListener | undefined = options.onLevel ? (step, steps, levels) => options.onLevel!(input.county, step, steps, levels) : undefined;
   const left = Math.max(1, timeoutMs - (viaFlow?.certified === false ? viaFlow.ms : 0));
   // A large county whose senders all reach all receivers: pooled first (pooled.ts), the full model as ever if that fails.
+  const poolStarted = performance.now();
   const viaPool = viaFlow?.certified !== true && fallback.pools !== undefined && fallback.relax !== undefined && poolable(model, fallback.pools)
     ? solvePooled(model, scenario.policy, fallback, left, onStep, onLevel) : null;
-  const lex = viaFlow?.certified === true ? viaFlow.result : viaPool ?? solveLexicographic(model, model.levels, fallback, left, onStep, onLevel);
+  // The time limit is the county's: what a pooled attempt that was not proven took is spent.
+  const rest = Math.max(1, left - (performance.now() - poolStarted));
+  const lex = viaFlow?.certified === true ? viaFlow.result : viaPool ?? solveLexicographic(model, model.levels, fallback, rest, onStep, onLevel);
   const flowMs = viaFlow?.certified === false ? viaFlow.ms : 0;
   if (lex.status === 'infeasible') {
     // Every rule but the pins is soft or always satisfiable, so only HR's pins can make a county infeasible.
