@@ -199,23 +199,35 @@ function arrive(p: Parts, name: string, source: Source, r: string, role: string)
   const d = p.input.distance.get(pairKey(source.sender, r));
   if (d !== null && d !== undefined && d > 0) add(p.t.dist, name, -Math.round(d * KM_UNITS));
 }
+
 /** Where a flow leaves from: a sender, or in the pooled model an education group's pool (sender null). */
 interface Source {
   readonly key: string;
   readonly group: string;
   readonly sender: string | null;
 }
-/** The flow sources of the model: one per sender, or in the pooled model one per education group of the senders. */
-function sources(p: Facts): Source[] {
-  const senders = p.input.senders.map((s) => ({ key: s.school.school_id, group: s.school.group, sender: s.school.school_id }));
-  if (!p.pooled) return senders;
-  const groups = [...new Set(senders.map((s) => s.group))].sort();
-  return groups.map((group, i) => ({ key: `pool${i}`, group, sender: null }));
+
+/** The pooled model's pool of each sender: one per education group, `pool0`, `pool1`, … in the groups' order (pooled.ts reads it too). */
+export function poolOfSender(input: CountyInput): Map<string, string> {
+  const groups = [...new Set(input.senders.map((s) => s.school.group))].sort();
+  return new Map(input.senders.map((s) => [s.school.school_id, `pool${groups.indexOf(s.school.group)}`]));
 }
-/** The source a plain class's teachers leave from. */
-function sourceOf(p: Facts, all: readonly Source[], sender: string): Source {
-  const group = p.senderGroup.get(sender)!;
-  return all.find((s) => (p.pooled ? s.group === group : s.key === sender))!;
+
+/** Each sender's flow source: itself, or in the pooled model its education group's pool. */
+function sourcesBySender(p: Facts): Map<string, Source> {
+  const pools = p.pooled ? poolOfSender(p.input) : null;
+  return new Map(p.input.senders.map((s): [string, Source] => {
+    const id = s.school.school_id;
+    return [id, pools === null ? { key: id, group: s.school.group, sender: id } : { key: pools.get(id)!, group: s.school.group, sender: null }];
+  }));
+}
+
+/** The distinct flow sources (the order of the flow variables): the senders in order, or the pools in their groups' order. */
+function distinctSources(bySender: ReadonlyMap<string, Source>): Source[] {
+  const seen = new Map<string, Source>();
+  for (const source of bySender.values()) if (!seen.has(source.key)) seen.set(source.key, source);
+  const all = [...seen.values()];
+  return all.every((x) => x.sender === null) ? all.sort((x, y) => (x.group < y.group ? -1 : x.group > y.group ? 1 : 0)) : all;
 }
 
 /**
@@ -223,7 +235,7 @@ function sourceOf(p: Facts, all: readonly Source[], sender: string): Source {
  * personal `w` per (receiver, role) for the receivers that matter to the class; one row caps the class's size.
  * Returns the variables per class and the plain classes per sender and role (for senderFlows).
  */
-function classLayer(p: Parts, all: readonly Source[]): { classVars: ClassVars; plainRoles: Map<string, Map<string, TeacherClass[]>> } {
+function classLayer(p: Parts, sourceOf: ReadonlyMap<string, Source>): { classVars: ClassVars; plainRoles: Map<string, Map<string, TeacherClass[]>> } {
   const { m, t } = p;
   const classVars: ClassVars = new Map();
   const plainRoles = new Map<string, Map<string, TeacherClass[]>>();
@@ -248,7 +260,7 @@ function classLayer(p: Parts, all: readonly Source[]): { classVars: ClassVars; p
         const name = m.variable(`a${c.id}_${role}`);
         vars.push({ role, receiver: null, name });
         use(name);
-        const from = sourceOf(p, all, c.sender).key;
+        const from = sourceOf.get(c.sender)!.key;
         const byRole = plainRoles.get(from) ?? new Map<string, TeacherClass[]>();
         byRole.set(role, [...(byRole.get(role) ?? []), c]);
         plainRoles.set(from, byRole);
@@ -495,10 +507,10 @@ export function buildCountyModel(countyInput: CountyInput, policy: Policy, optio
   const perTeacher = options.perTeacher === true;
   const input = perTeacher ? splitClasses(countyInput) : countyInput;
   const p: Parts = { ...facts(input, policy, perTeacher, options.pooled === true), m: new Builder(), t: tallies() };
-  const all = sources(p);
-  const { classVars, plainRoles } = classLayer(p, all);
+  const sourceOf = sourcesBySender(p);
+  const { classVars, plainRoles } = classLayer(p, sourceOf);
   coupleLayer(p, classVars);
-  const flows = senderFlows(p, all, plainRoles);
+  const flows = senderFlows(p, distinctSources(sourceOf), plainRoles);
   const open = gapRows(p);
   const r5 = r5Rows(p);
   const { slackR1, slackR2, cuts, r2Range } = senderRows(p);

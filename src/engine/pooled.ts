@@ -24,7 +24,7 @@
  * test/engine/pooled.test.ts compares every level with the full model's own lexicographic solve.
  */
 import type { Policy } from '../domain/policy.js';
-import { EXTRA, buildCountyModel, type CountyModel, levelValue } from './model.js';
+import { EXTRA, buildCountyModel, type CountyModel, levelValue, poolOfSender } from './model.js';
 import { type LevelListener, type LexResult, type ModelListener, solveLexicographic } from './lexicographic.js';
 import type { Constraint, Solver, Variable } from './solver.js';
 
@@ -62,9 +62,7 @@ function handOn(full: CountyModel, pooled: CountyModel, narrowed: NonNullable<Le
       if (f.backbone !== null && proved.get(f.backbone)?.upper === 0) zero.add(`${pool}|${f.receiver}|${f.role}|b`);
     }
   }
-  const poolOf = new Map<string, string>();
-  const groups = [...new Set(full.input.senders.map((s) => s.school.group))].sort();
-  for (const s of full.input.senders) poolOf.set(s.school.school_id, `pool${groups.indexOf(s.school.group)}`);
+  const poolOf = poolOfSender(full.input);
   const flowZero = new Set<string>();
   for (const [sender, list] of full.flows) {
     for (const f of list) {
